@@ -6,7 +6,7 @@ export const TITLE_MAX = 200;
 export const DESCRIPTION_MAX = 1000;
 
 export const TitleSchema = z
-  .string({ error: "must be a string" })
+  .string({ error: (iss) => (iss.input === undefined ? "is required" : "must be a string") })
   .trim()
   .refine((v) => v.length > 0, { message: "must not be empty" })
   .refine((v) => codePointLength(v) <= TITLE_MAX, {
@@ -26,7 +26,9 @@ export const DescriptionSchema = z
   .nullable()
   .meta({ description: `Up to ${DESCRIPTION_MAX} characters; newlines allowed.`, example: "2 litres, semi-skimmed" });
 
-const CompletedSchema = z.boolean({ error: "must be true or false" });
+const CompletedSchema = z.boolean({
+  error: (iss) => (iss.input === undefined ? "is required" : "must be true or false"),
+});
 
 export const TaskSchema = z
   .object({
@@ -60,9 +62,7 @@ export const TaskUpdateSchema = z
   .meta({ id: "TaskUpdate" });
 
 /** PATCH .../complete: no body toggles; a body sets the value (idempotent). */
-export const TaskCompleteSchema = z
-  .strictObject({ completed: CompletedSchema })
-  .meta({ id: "TaskComplete" });
+export const TaskCompleteSchema = z.strictObject({ completed: CompletedSchema }).meta({ id: "TaskComplete" });
 
 export const TaskStatusSchema = z.enum(["all", "pending", "completed"]);
 

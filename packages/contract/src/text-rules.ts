@@ -2,11 +2,23 @@
 // counts, so an emoji is one character on both sides of the wire.
 export const codePointLength = (value: string): number => [...value].length;
 
-// C0 controls, DEL and C1 controls. A title is one line of text, so none are allowed.
-const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/u;
-// A description may span lines: tab, line feed and carriage return are fine.
-const CONTROL_CHARS_EXCEPT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/u;
+// C0 controls (U+0000-U+001F), DEL (U+007F) and C1 controls (U+0080-U+009F).
+const isControl = (code: number) => code <= 0x1f || (code >= 0x7f && code <= 0x9f);
+const TAB = 0x09;
+const LF = 0x0a;
+const CR = 0x0d;
 
-export const hasControlChars = (value: string): boolean => CONTROL_CHARS.test(value);
-export const hasNonWhitespaceControlChars = (value: string): boolean =>
-  CONTROL_CHARS_EXCEPT_WHITESPACE.test(value);
+/** A title is one line of text: no control character at all. */
+export const hasControlChars = (value: string): boolean => {
+  for (let i = 0; i < value.length; i++) if (isControl(value.charCodeAt(i))) return true;
+  return false;
+};
+
+/** A description may span lines: tab, line feed and carriage return are fine. */
+export const hasNonWhitespaceControlChars = (value: string): boolean => {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (isControl(code) && code !== TAB && code !== LF && code !== CR) return true;
+  }
+  return false;
+};

@@ -29,7 +29,7 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
  * cannot race, and a failed file leaves nothing half-applied. An applied
  * file whose text has since changed is an error: history is append-only.
  */
-export async function migrate(connectionString: string): Promise<{ applied: string[] }> {
+export async function migrate(connectionString: string, dir = MIGRATIONS_DIR): Promise<{ applied: string[] }> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
@@ -41,7 +41,7 @@ export async function migrate(connectionString: string): Promise<{ applied: stri
     );
     const done = new Map(rows.map((r) => [r.id, r.checksum]));
     const applied: string[] = [];
-    for (const m of await loadMigrations()) {
+    for (const m of await loadMigrations(dir)) {
       const known = done.get(m.id);
       if (known !== undefined) {
         if (known !== m.checksum) {

@@ -1,0 +1,71 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import { registerDocs } from "./docs/docs.index.ts";
+import { AppError } from "./errors/app-error.ts";
+import { problemResponse, toAppError } from "./errors/problem.ts";
+import { validationError } from "./errors/validation.ts";
+import { registerHealthRoutes } from "./health/health.index.ts";
+import type { AppEnv, Deps } from "./lib/context.ts";
+import { describeError } from "./lib/logger.ts";
+import { requestContext } from "./middleware/request-context.ts";
+import { registerTaskRoutes } from "./tasks/tasks.index.ts";
+
+/** The whole HTTP app, built from its dependencies; tests call this directly. */
+export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    // Every validation failure, whatever the target, becomes the contract's 422.
+    defaultHook: (result) => {
+      if (!result.success)
+        throw validationError(
+          result.error,
+          result.target === "json" ? "body" : result.target === "query" ? "query" : "path",
+        );
+    },
+  });
+
+  app.use(requestContext(deps.logger));
+  app.use(
+    cors({
+      origin: (origin) => (deps.env.corsOrigins.includes(origin) ? origin : null),
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
+      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
+      exposeHeaders: ["Location", "X-Request-Id", "WWW-Authenticate"],
+      maxAge: 600,
+    }),
+  );
+  app.use(
+    secureHeaders({
+      // The API serves JSON (and /docs from its own origin): nothing may frame or sniff it.
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+      },
+      xFrameOptions: "DENY",
+      referrerPolicy: "no-referrer",
+      // HSTS only means something over HTTPS; the TLS terminator in production sets it.
+      strictTransportSecurity: false,
+      crossOriginResourcePolicy: "same-site",
+    }),
+  );
+
+  registerHealthRoutes(app, deps);
+  registerDocs(app);
+  registerTaskRoutes(app, deps);
+
+  app.notFound((c) => problemResponse(c, new AppError("NOT_FOUND", `Nothing at ${c.req.method} ${c.req.path}.`)));
+  app.onError((error, c) => {
+    const appError = toAppError(error);
+    if (appError.code === "INTERNAL") {
+      (c.get("logger") ?? deps.logger).error("unhandled error", describeError(error));
+    }
+    return problemResponse(c, appError);
+  });
+  return app;
+}

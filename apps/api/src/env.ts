@@ -1,0 +1,85 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** Example values that must never run in production. */
+const PLACEHOLDER_SECRETS = [
+  /change[-_ ]?me/i,
+  /replace[-_ ]?me/i,
+  /your[-_ ]?secret/i,
+  /example/i,
+  /^x+$/i,
+  /^(.)\1+$/,
+];
+
+const originList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(
+        z
+          .url({ message: "must be a comma-separated list of origins like http://localhost:3000" })
+          .refine((o) => o !== "*", {
+            message: "must name origins; '*' is not allowed",
+          }),
+      )
+      .min(1, { message: "must name at least one origin" }),
+  )
+  .transform((list) => list.map((o) => new URL(o).origin));
+
+export const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(8000),
+    HOST: z.string().default("0.0.0.0"),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" }),
+    BETTER_AUTH_SECRET: z.string().min(1, { message: "is required" }),
+    BETTER_AUTH_URL: z.url({ message: "must be the web's public origin, e.g. http://localhost:3000" }),
+    WEB_ORIGIN: originList.optional(),
+    CORS_ORIGINS: originList.optional(),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    // Seconds of clock skew tolerated on exp/nbf/iat between the web and the API.
+    JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+  })
+  .superRefine((env, ctx) => {
+    const secret = env.BETTER_AUTH_SECRET;
+    const weak = secret.length < 32 || PLACEHOLDER_SECRETS.some((p) => p.test(secret));
+    if (env.NODE_ENV === "production" && weak) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["BETTER_AUTH_SECRET"],
+        message: "must be at least 32 random characters in production (generate one with `openssl rand -base64 32`)",
+      });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    BETTER_AUTH_URL: new URL(env.BETTER_AUTH_URL).origin,
+    corsOrigins: env.CORS_ORIGINS ?? env.WEB_ORIGIN ?? [new URL(env.BETTER_AUTH_URL).origin],
+  }));
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Validates the environment once at boot; the message names every wrong variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "env"}: ${i.message}`);
+  throw new EnvError(`invalid API configuration (apps/api/.env or the environment):\n${lines.join("\n")}`);
+}
+
+/** Loads apps/api/.env into process.env without overriding variables already set. */
+export function loadEnvFile(): void {
+  const file = fileURLToPath(new URL("../.env", import.meta.url));
+  if (existsSync(file)) process.loadEnvFile(file);
+}

@@ -1,0 +1,50 @@
+import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
+import { PROBLEM_CONTENT_TYPE, ProblemSchema } from "@todo/contract";
+import { sql } from "kysely";
+import { z } from "zod";
+import { AppError } from "../errors/app-error.ts";
+import type { AppEnv, Deps } from "../lib/context.ts";
+
+const Status = z.object({ status: z.string().meta({ example: "ok" }) }).meta({ id: "HealthStatus" });
+const tags = ["service"];
+
+const healthRoute = createRoute({
+  method: "get",
+  path: "/health",
+  tags,
+  summary: "Liveness: 200 while the process runs",
+  responses: { 200: { description: "Alive.", content: { "application/json": { schema: Status } } } },
+});
+
+const readyRoute = createRoute({
+  method: "get",
+  path: "/ready",
+  tags,
+  summary: "Readiness: 200 when the database answers, 503 otherwise",
+  responses: {
+    200: { description: "The database answers.", content: { "application/json": { schema: Status } } },
+    503: {
+      description: "The database does not answer.",
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
+    },
+  },
+});
+
+// A hung database must not hang the probe.
+const READY_TIMEOUT_MS = 2_000;
+
+export function registerHealthRoutes(app: OpenAPIHono<AppEnv>, { db }: Pick<Deps, "db">): void {
+  app.openapi(healthRoute, (c) => c.json({ status: "ok" }, 200));
+  app.openapi(readyRoute, async (c) => {
+    try {
+      await Promise.race([
+        sql`select 1`.execute(db),
+        new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), READY_TIMEOUT_MS).unref()),
+      ]);
+    } catch (error) {
+      c.get("logger").warn("readiness check failed", { error_message: (error as Error).message });
+      throw new AppError("UNAVAILABLE", "The API cannot reach its database.");
+    }
+    return c.json({ status: "ok" }, 200);
+  });
+}

@@ -1,0 +1,55 @@
+import { API_AUDIENCE, TOKEN_TTL_SECONDS } from "@todo/contract";
+import { createMiddleware } from "hono/factory";
+import { errors as joseErrors, jwtVerify } from "jose";
+import { AppError } from "../errors/app-error.ts";
+import type { AppEnv, Deps } from "../lib/context.ts";
+
+// Real tokens are ~300 bytes; anything huge is refused before any crypto runs.
+const MAX_TOKEN_LENGTH = 4096;
+
+const invalid = (detail: string, cause?: unknown) =>
+  new AppError("UNAUTHORIZED", detail, { bearerError: "invalid_token", cause });
+
+/**
+ * The one place a bearer token is checked (contract section 3): HS256 only,
+ * signature with the shared secret, exp/nbf/iat with a small skew, iss = the
+ * web's origin, aud = todo-api, non-empty sub naming an existing user.
+ */
+export const requireUser = ({ db, env }: Pick<Deps, "db" | "env">) => {
+  const key = new TextEncoder().encode(env.BETTER_AUTH_SECRET);
+  const skew = env.JWT_CLOCK_SKEW_SECONDS;
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header("authorization");
+    if (!header) throw new AppError("UNAUTHORIZED", "Sign in first: send Authorization: Bearer <token>.");
+    const match = /^Bearer +([^\s]+)\s*$/i.exec(header);
+    if (!match?.[1]) throw invalid("The Authorization header must be 'Bearer <token>'.");
+    const token = match[1];
+    if (token.length > MAX_TOKEN_LENGTH) throw invalid("The token is too large.");
+
+    let payload: Awaited<ReturnType<typeof jwtVerify>>["payload"];
+    try {
+      ({ payload } = await jwtVerify(token, key, {
+        algorithms: ["HS256"],
+        issuer: env.BETTER_AUTH_URL,
+        audience: API_AUDIENCE,
+        requiredClaims: ["exp", "iat", "sub"],
+        clockTolerance: skew,
+        maxTokenAge: TOKEN_TTL_SECONDS + skew,
+      }));
+    } catch (error) {
+      const expired = error instanceof joseErrors.JWTExpired;
+      throw invalid(expired ? "The token has expired; fetch a new one." : "The token is not valid.", error);
+    }
+    const { sub, iat, exp } = payload;
+    if (typeof sub !== "string" || sub.trim() === "") throw invalid("The token has no subject.");
+    // jose tolerates an iat in the future within maxTokenAge; a token minted "later" is forged or skewed.
+    if (typeof iat === "number" && iat > Date.now() / 1000 + skew) throw invalid("The token was issued in the future.");
+    if (typeof iat === "number" && typeof exp === "number" && exp - iat > TOKEN_TTL_SECONDS) {
+      throw invalid("The token lives longer than the API accepts.");
+    }
+    const user = await db.selectFrom("user").select("id").where("id", "=", sub).executeTakeFirst();
+    if (!user) throw invalid("The token's user does not exist.");
+    c.set("userId", sub);
+    await next();
+  });
+};

@@ -1,0 +1,57 @@
+import { serve } from "@hono/node-server";
+import { createDb } from "@todo/db";
+import { createApp } from "./create-app.ts";
+import { EnvError, loadEnvFile, parseEnv } from "./env.ts";
+import { createLogger, describeError } from "./lib/logger.ts";
+
+// In-flight requests get this long to finish after SIGTERM before we stop anyway.
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function boot() {
+  loadEnvFile();
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+}
+
+const env = boot();
+const logger = createLogger(env.LOG_LEVEL);
+const database = createDb(env.DATABASE_URL);
+const app = createApp({ db: database.db, env, logger });
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  logger.info("listening", {
+    port: info.port,
+    docs: `http://localhost:${info.port}/docs`,
+    cors_origins: env.corsOrigins,
+  });
+});
+
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info("shutting down: finishing in-flight requests", { signal });
+  const force = setTimeout(() => {
+    logger.warn("shutdown grace period over; exiting with requests still open");
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS);
+  force.unref();
+  // close() stops accepting and waits for open requests; idle keep-alive sockets are dropped now.
+  server.close(async () => {
+    await database.close().catch(() => {});
+    logger.info("stopped");
+    process.exit(0);
+  });
+  if ("closeIdleConnections" in server) server.closeIdleConnections();
+}
+
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
+process.on("unhandledRejection", (reason) => logger.error("unhandled rejection", describeError(reason)));

@@ -1,0 +1,23 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv, Deps } from "../lib/context.ts";
+import { requireUser } from "../middleware/auth.ts";
+import { jsonBody } from "../middleware/json-body.ts";
+import { requirePathOwner } from "../middleware/owner.ts";
+import { tasksHandlers } from "./tasks.handlers.ts";
+import * as routes from "./tasks.routes.ts";
+
+const isCompletePath = (path: string) => path.endsWith("/complete");
+
+/** Token check, then owner check, then body guard: in that order, before any validator. */
+export function registerTaskRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
+  for (const path of ["/api/:user_id/tasks", "/api/:user_id/tasks/*"]) {
+    app.use(path, requireUser(deps), requirePathOwner, jsonBody(isCompletePath));
+  }
+  const h = tasksHandlers(deps);
+  app.openapi(routes.listTasksRoute, h.list);
+  app.openapi(routes.createTaskRoute, h.create);
+  app.openapi(routes.getTaskRoute, h.get);
+  app.openapi(routes.updateTaskRoute, h.update);
+  app.openapi(routes.deleteTaskRoute, h.remove);
+  app.openapi(routes.completeTaskRoute, h.complete);
+}

@@ -1,0 +1,39 @@
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const SKIP = new Set(["node_modules", ".next", ".turbo", "test-results"]);
+
+function collect(dir: string, out: string[]): void {
+  for (const name of readdirSync(dir)) {
+    if (SKIP.has(name) || name.startsWith(".env")) continue;
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) collect(path, out);
+    else out.push(path);
+  }
+}
+
+/** Fingerprint of everything that goes into the web build. */
+function sourceHash(root: string): string {
+  const files: string[] = [];
+  collect(join(root, "apps/web"), files);
+  collect(join(root, "packages/contract/src"), files);
+  files.push(join(root, "package-lock.json"));
+  const hash = createHash("sha256");
+  for (const file of files.sort()) hash.update(relative(root, file)).update(readFileSync(file));
+  return hash.digest("hex");
+}
+
+/** Runs `next build` only when the sources changed since the last build. */
+export function ensureWebBuild(root: string, env: NodeJS.ProcessEnv): void {
+  const stamp = join(root, "apps/web/.next/.source-hash");
+  const hash = sourceHash(root);
+  if (existsSync(join(root, "apps/web/.next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
+    return;
+  }
+  console.log("[start] building the web app (first start or sources changed)…");
+  const result = spawnSync("npm", ["run", "build", "-w", "@todo/web"], { cwd: root, env, stdio: "inherit" });
+  if (result.status !== 0) throw new Error("the web build failed (see the output above)");
+  writeFileSync(stamp, hash);
+}

@@ -1,0 +1,90 @@
+/**
+ * Starts the whole product: database (embedded unless DATABASE_URL is set),
+ * migrations, the API and the web, and stops all of them on Ctrl-C/SIGTERM.
+ * `--dev` runs both services with reload instead of the production build.
+ */
+import type { ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { type EmbeddedDatabase, startEmbeddedPostgres } from "../packages/db/src/embedded.ts";
+import { migrate } from "../packages/db/src/migrate.ts";
+import { ensureDevEnvFiles } from "./lib/dev-env.ts";
+import { readEnvFile } from "./lib/env-files.ts";
+import { startService, stopProcess, waitForHttp } from "./lib/processes.ts";
+import { ensureWebBuild } from "./lib/web-build.ts";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const dev = process.argv.includes("--dev");
+const production = process.env.NODE_ENV === "production";
+const paths = { api: `${root}apps/api/.env`, web: `${root}apps/web/.env.local` };
+const hasWeb = existsSync(`${root}apps/web/next.config.ts`);
+const log = (line: string) => console.log(`[start] ${line}`);
+
+const children: ChildProcess[] = [];
+let embedded: EmbeddedDatabase | undefined;
+let stopping = false;
+
+async function stopAll(code: number): Promise<never> {
+  if (stopping) return new Promise(() => {});
+  stopping = true;
+  log("stopping…");
+  await Promise.all(children.reverse().map((c) => stopProcess(c)));
+  await embedded?.stop().catch(() => {});
+  log("stopped");
+  process.exit(code);
+}
+process.on("SIGINT", () => void stopAll(0));
+process.on("SIGTERM", () => void stopAll(0));
+
+async function main() {
+  if (!production) {
+    const { created } = ensureDevEnvFiles(paths, { api: 8000, web: 3000 });
+    if (created) log("wrote apps/api/.env and apps/web/.env.local with one generated secret shared by both");
+  }
+  const apiEnv = readEnvFile(paths.api);
+  const webEnv = readEnvFile(paths.web);
+  const apiPort = Number(process.env.API_PORT || apiEnv.PORT || 8000);
+  const webPort = Number(process.env.WEB_PORT || webEnv.PORT || 3000);
+
+  let databaseUrl = process.env.DATABASE_URL || apiEnv.DATABASE_URL || webEnv.DATABASE_URL;
+  if (apiEnv.DATABASE_URL && webEnv.DATABASE_URL && apiEnv.DATABASE_URL !== webEnv.DATABASE_URL) {
+    throw new Error("DATABASE_URL differs between apps/api/.env and apps/web/.env.local; both services must use one database");
+  }
+  if (!databaseUrl) {
+    embedded = await startEmbeddedPostgres({ stateDir: `${root}.data`, log });
+    databaseUrl = embedded.url;
+    log(`embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir})`);
+  } else {
+    log("using DATABASE_URL");
+  }
+  const { applied } = await migrate(databaseUrl);
+  log(applied.length ? `migrations applied: ${applied.join(", ")}` : "database schema is up to date");
+
+  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  const api = startService("api", `${root}node_modules/.bin/tsx`, [...(dev ? ["watch"] : []), "src/server.ts"], {
+    cwd: `${root}apps/api`,
+    env: { ...env, PORT: String(apiPort) },
+  });
+  children.push(api);
+  api.on("exit", (code) => !stopping && (log(`the API exited (${code}); stopping everything`), void stopAll(1)));
+  await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 30_000, () => api.exitCode === null);
+
+  if (hasWeb) {
+    const webRunEnv = { ...env, PORT: String(webPort) };
+    if (!dev) ensureWebBuild(root, webRunEnv);
+    const web = startService("web", "npm", ["run", dev ? "dev" : "start", "-w", "@todo/web"], { cwd: root, env: webRunEnv });
+    children.push(web);
+    web.on("exit", (code) => !stopping && (log(`the web exited (${code}); stopping everything`), void stopAll(1)));
+    await waitForHttp(`http://127.0.0.1:${webPort}/api/health`, 120_000, () => web.exitCode === null);
+  }
+
+  log("ready:");
+  if (hasWeb) log(`  Web: http://localhost:${webPort}`);
+  log(`  API: http://localhost:${apiPort}/docs`);
+  log("press Ctrl-C to stop");
+}
+
+main().catch((error: Error) => {
+  console.error(`[start] ${error.message}`);
+  void stopAll(1);
+});
