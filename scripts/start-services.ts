@@ -33,6 +33,12 @@ async function stopAll(code: number): Promise<never> {
   log("stopped");
   process.exit(code);
 }
+/** One service dying takes the others down: a half-running product would only mislead. */
+function onChildExit(name: string, code: number | null) {
+  if (stopping) return;
+  log(`the ${name} exited (${code}); stopping everything`);
+  void stopAll(1);
+}
 process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
 
@@ -48,7 +54,9 @@ async function main() {
 
   let databaseUrl = process.env.DATABASE_URL || apiEnv.DATABASE_URL || webEnv.DATABASE_URL;
   if (apiEnv.DATABASE_URL && webEnv.DATABASE_URL && apiEnv.DATABASE_URL !== webEnv.DATABASE_URL) {
-    throw new Error("DATABASE_URL differs between apps/api/.env and apps/web/.env.local; both services must use one database");
+    throw new Error(
+      "DATABASE_URL differs between apps/api/.env and apps/web/.env.local; both services must use one database",
+    );
   }
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({ stateDir: `${root}.data`, log });
@@ -66,15 +74,18 @@ async function main() {
     env: { ...env, PORT: String(apiPort) },
   });
   children.push(api);
-  api.on("exit", (code) => !stopping && (log(`the API exited (${code}); stopping everything`), void stopAll(1)));
+  api.on("exit", (code) => onChildExit("API", code));
   await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 30_000, () => api.exitCode === null);
 
   if (hasWeb) {
     const webRunEnv = { ...env, PORT: String(webPort) };
     if (!dev) ensureWebBuild(root, webRunEnv);
-    const web = startService("web", "npm", ["run", dev ? "dev" : "start", "-w", "@todo/web"], { cwd: root, env: webRunEnv });
+    const web = startService("web", "npm", ["run", dev ? "dev" : "start", "-w", "@todo/web"], {
+      cwd: root,
+      env: webRunEnv,
+    });
     children.push(web);
-    web.on("exit", (code) => !stopping && (log(`the web exited (${code}); stopping everything`), void stopAll(1)));
+    web.on("exit", (code) => onChildExit("web", code));
     await waitForHttp(`http://127.0.0.1:${webPort}/api/health`, 120_000, () => web.exitCode === null);
   }
 

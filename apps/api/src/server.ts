@@ -49,7 +49,12 @@ function shutdown(signal: string) {
     logger.info("stopped");
     process.exit(0);
   });
-  if ("closeIdleConnections" in server) server.closeIdleConnections();
+  if ("closeIdleConnections" in server) {
+    server.closeIdleConnections();
+    // A request finishing during the grace period leaves a keep-alive socket behind, which would
+    // hold close() open (and keep serving) until the keep-alive timeout: drop each as it goes idle.
+    setInterval(() => server.closeIdleConnections(), 100).unref();
+  }
 }
 
 process.on("SIGTERM", () => shutdown("SIGTERM"));

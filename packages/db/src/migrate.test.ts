@@ -53,7 +53,7 @@ describe("migrations", () => {
     const tables = (
       await query<{ tablename: string }>(url, "select tablename from pg_tables where schemaname = 'public'")
     ).rows.map((r) => r.tablename);
-    for (const t of ["user", "session", "account", "verification", "jwks", "rateLimit", "task", "schema_migrations"]) {
+    for (const t of ["user", "session", "account", "verification", "jwks", "rateLimit", "task", "database_identity"]) {
       expect(tables).toContain(t);
     }
   });
@@ -73,7 +73,10 @@ describe("migrations", () => {
   it("refuses a history whose applied file was edited", async () => {
     await query(url, `update "schema_migrations" set "checksum" = 'tampered' where "id" = '0002_tasks'`);
     await expect(migrate(url)).rejects.toThrow(/0002_tasks was changed/);
-    const { rows } = await query<{ checksum: string }>(url, `select "checksum" from "schema_migrations" where "id" = '0002_tasks'`);
+    const { rows } = await query<{ checksum: string }>(
+      url,
+      `select "checksum" from "schema_migrations" where "id" = '0002_tasks'`,
+    );
     expect(rows[0]?.checksum).toBe("tampered");
   });
 
@@ -87,7 +90,10 @@ describe("migrations", () => {
 
   it("deletes a user's tasks with the user", async () => {
     const id = `u_${randomBytes(4).toString("hex")}`;
-    await query(url, `insert into "user" (id, name, email, "emailVerified") values ($1, 'x', $2, false)`, [id, `${id}@x.test`]);
+    await query(url, `insert into "user" (id, name, email, "emailVerified") values ($1, 'x', $2, false)`, [
+      id,
+      `${id}@x.test`,
+    ]);
     await query(url, `insert into "task" (user_id, title) values ($1, 'a'), ($1, 'b')`, [id]);
     await query(url, `delete from "user" where id = $1`, [id]);
     const { rows } = await query<{ n: string }>(url, `select count(*) as n from "task" where user_id = $1`, [id]);
@@ -102,8 +108,23 @@ describe("migrations", () => {
     const broken = await loadMigrations(`${dir}/`);
     expect(broken.map((m) => m.id)).toEqual(["0001_ok", "0002_bad"]);
     await expect(migrate(fresh, `${dir}/`)).rejects.toThrow(/0002_bad failed/);
-    const { rows } = await query<{ tablename: string }>(fresh, "select tablename from pg_tables where schemaname = 'public'");
+    const { rows } = await query<{ tablename: string }>(
+      fresh,
+      "select tablename from pg_tables where schemaname = 'public'",
+    );
     const tables = rows.map((r) => r.tablename).sort();
     expect(tables).toEqual(["a", "schema_migrations"]);
+  });
+});
+
+describe("database identity", () => {
+  it("is created once and kept by later runs", async () => {
+    const fresh = await emptyDatabase();
+    await migrate(fresh);
+    const first = await query<{ id: string }>(fresh, `select "id" from "database_identity"`);
+    await migrate(fresh);
+    const second = await query<{ id: string }>(fresh, `select "id" from "database_identity"`);
+    expect(first.rows).toHaveLength(1);
+    expect(second.rows).toEqual(first.rows);
   });
 });

@@ -6,6 +6,12 @@ import { AppError } from "../errors/app-error.ts";
 import type { AppEnv, Deps } from "../lib/context.ts";
 
 const Status = z.object({ status: z.string().meta({ example: "ok" }) }).meta({ id: "HealthStatus" });
+const Ready = z
+  .object({
+    status: z.string().meta({ example: "ok" }),
+    database_id: z.string().meta({ description: "Random id of the connected database; the web reports the same one." }),
+  })
+  .meta({ id: "ReadyStatus" });
 const tags = ["service"];
 
 const healthRoute = createRoute({
@@ -22,7 +28,7 @@ const readyRoute = createRoute({
   tags,
   summary: "Readiness: 200 when the database answers, 503 otherwise",
   responses: {
-    200: { description: "The database answers.", content: { "application/json": { schema: Status } } },
+    200: { description: "The database answers.", content: { "application/json": { schema: Ready } } },
     503: {
       description: "The database does not answer.",
       content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
@@ -36,15 +42,17 @@ const READY_TIMEOUT_MS = 2_000;
 export function registerHealthRoutes(app: OpenAPIHono<AppEnv>, { db }: Pick<Deps, "db">): void {
   app.openapi(healthRoute, (c) => c.json({ status: "ok" }, 200));
   app.openapi(readyRoute, async (c) => {
+    let databaseId: string;
     try {
-      await Promise.race([
-        sql`select 1`.execute(db),
-        new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), READY_TIMEOUT_MS).unref()),
+      const result = await Promise.race([
+        sql<{ id: string }>`select "id" from "database_identity"`.execute(db),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out")), READY_TIMEOUT_MS).unref()),
       ]);
+      databaseId = result.rows[0]?.id ?? "unknown";
     } catch (error) {
       c.get("logger").warn("readiness check failed", { error_message: (error as Error).message });
       throw new AppError("UNAVAILABLE", "The API cannot reach its database.");
     }
-    return c.json({ status: "ok" }, 200);
+    return c.json({ status: "ok", database_id: databaseId }, 200);
   });
 }

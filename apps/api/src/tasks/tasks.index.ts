@@ -10,9 +10,9 @@ const isCompletePath = (path: string) => path.endsWith("/complete");
 
 /** Token check, then owner check, then body guard: in that order, before any validator. */
 export function registerTaskRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
-  for (const path of ["/api/:user_id/tasks", "/api/:user_id/tasks/*"]) {
-    app.use(path, requireUser(deps), requirePathOwner, jsonBody(isCompletePath));
-  }
+  // One pattern only: Hono's trailing "/*" also matches "/api/:user_id/tasks" itself, so a
+  // second registration for that path ran the chain twice and the body guard read an empty stream.
+  app.use("/api/:user_id/tasks/*", requireUser(deps), requirePathOwner, jsonBody(isCompletePath));
   const h = tasksHandlers(deps);
   app.openapi(routes.listTasksRoute, h.list);
   app.openapi(routes.createTaskRoute, h.create);

@@ -1,0 +1,35 @@
+/**
+ * `npm run verify`: proves a running system meets the readiness spec
+ * (specs/Phase-2-full-stack-web-todo/Integration-Verification-Readiness/spec.md).
+ *   npm run verify                      # local system, reading its env files
+ *   npm run verify -- --web URL --api URL [--json]
+ */
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { readEnvFile } from "./lib/env-files.ts";
+import { configChecks } from "./verify/checks-config.ts";
+import { flowChecks } from "./verify/checks-flow.ts";
+import { serviceChecks } from "./verify/checks-services.ts";
+import { printJson, printText } from "./verify/report.ts";
+import { Runner } from "./verify/runner.ts";
+
+const rootDir = fileURLToPath(new URL("../", import.meta.url));
+const { values } = parseArgs({
+  options: { web: { type: "string" }, api: { type: "string" }, json: { type: "boolean", default: false } },
+});
+const webEnv = readEnvFile(`${rootDir}apps/web/.env.local`);
+const local = !values.web && !values.api;
+const trim = (url: string) => url.replace(/\/+$/, "");
+const target = {
+  webUrl: trim(values.web ?? webEnv.BETTER_AUTH_URL ?? "http://localhost:3000"),
+  apiUrl: trim(values.api ?? webEnv.API_URL ?? webEnv.NEXT_PUBLIC_API_URL ?? "http://localhost:8000"),
+  local,
+  rootDir,
+};
+
+const runner = new Runner();
+await configChecks(runner, target);
+await serviceChecks(runner, target);
+await flowChecks(runner, target);
+(values.json ? printJson : printText)(runner.results, target);
+process.exit(runner.failed ? 1 : 0);

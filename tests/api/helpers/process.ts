@@ -1,0 +1,77 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+
+/** A port that was free a moment ago (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const address = s.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface ApiProcess {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  /** Resolves with the exit code (or the signal name when killed by one). */
+  exited: Promise<number | string>;
+  /** Resolves once stdout contains `text`; rejects if the process exits first or time runs out. */
+  waitFor: (text: string, timeoutMs?: number) => Promise<void>;
+}
+
+/**
+ * The real API process (`tsx apps/api/src/server.ts`) with exactly the given environment
+ * (plus PATH/HOME), so neither the caller's env nor the test runner leaks into it.
+ */
+export function spawnApi(env: Record<string, string>): ApiProcess {
+  const child = spawn(`${repoRoot}node_modules/.bin/tsx`, ["apps/api/src/server.ts"], {
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout?.setEncoding("utf8").on("data", (d: string) => {
+    out += d;
+  });
+  child.stderr?.setEncoding("utf8").on("data", (d: string) => {
+    err += d;
+  });
+  const exited = new Promise<number | string>((resolve) => {
+    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown"));
+  });
+  const waitFor = (text: string, timeoutMs = 30_000) =>
+    new Promise<void>((resolve, reject) => {
+      const timer = setInterval(() => {
+        if (out.includes(text)) done(() => resolve());
+      }, 25);
+      const limit = setTimeout(
+        () => done(() => reject(new Error(`timed out waiting for "${text}"; stdout: ${out} stderr: ${err}`))),
+        timeoutMs,
+      );
+      void exited.then((code) =>
+        done(() => (out.includes(text) ? resolve() : reject(new Error(`exited ${code}: ${out}${err}`)))),
+      );
+      function done(fn: () => void) {
+        clearInterval(timer);
+        clearTimeout(limit);
+        fn();
+      }
+    });
+  return { child, stdout: () => out, stderr: () => err, exited, waitFor };
+}
+
+/** The JSON log lines a process printed, parsed. */
+export const logLines = (text: string): Record<string, unknown>[] =>
+  text
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
