@@ -1,0 +1,94 @@
+import "server-only";
+import { API_AUDIENCE } from "@todo/contract";
+import { betterAuth } from "better-auth";
+import { nextCookies } from "better-auth/next-js";
+import { jwt } from "better-auth/plugins";
+import { getServerEnv } from "../env";
+import { getPool } from "./db";
+import { createTokenSigner } from "./jwt-sign";
+
+/** Attempts allowed per client IP on the credential endpoints, per minute. */
+export const AUTH_ATTEMPTS_PER_MINUTE = 10;
+
+function createAuth() {
+  const env = getServerEnv();
+  return betterAuth({
+    appName: "Todo",
+    baseURL: env.authUrl,
+    secret: env.authSecret,
+    // The tables come from packages/db/migrations (one ordered history); Better
+    // Auth's own migrator is never run against this pool.
+    database: getPool(),
+    trustedOrigins: [env.authUrl],
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      autoSignIn: true,
+    },
+    user: {
+      // People can close their account (and `npm run verify` removes its throwaway
+      // users this way); the foreign key deletes their tasks with them.
+      deleteUser: { enabled: true },
+    },
+    session: {
+      // No cookie cache: every request asks the session table, so a signed-out
+      // (deleted) session stops working at once, for pages and for /token alike.
+      cookieCache: { enabled: false },
+    },
+    rateLimit: {
+      // Better Auth only limits in production by default; the contract wants it
+      // always, and in the database so a restart or a second instance shares it.
+      enabled: true,
+      storage: "database",
+      // Credential endpoints get a per-minute budget instead of the default 3 per
+      // 10 s: slower for a password guesser, kinder to a person who mistypes.
+      customRules: {
+        "/sign-in/*": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
+        "/sign-up/*": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
+      },
+    },
+    advanced: {
+      // Better Auth turns both checks off by itself when NODE_ENV=test or TEST is
+      // set; the contract wants them on in every mode, so say so explicitly.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
+      // Secure cookies (and the __Secure- prefix) whenever the site is served over
+      // https; env.ts refuses a non-local http origin in production.
+      useSecureCookies: env.authUrl.startsWith("https://"),
+    },
+    telemetry: { enabled: false },
+    plugins: [
+      jwt({
+        // No key pairs are used: tokens are HS256 with the shared secret (the API
+        // has no JWKS to fetch). Better Auth insists on a remote JWKS URL and an
+        // asymmetric alg whenever `jwt.sign` is custom; neither is ever served or
+        // used, and /api/auth/jwks answers 404.
+        jwks: { remoteUrl: `${env.authUrl}/api/auth/jwks-unused`, keyPairConfig: { alg: "EdDSA" } },
+        jwt: {
+          issuer: env.authUrl,
+          audience: API_AUDIENCE,
+          expirationTime: "15m",
+          definePayload: ({ user }) => ({ email: user.email }),
+          sign: createTokenSigner(env.authSecret, env.authUrl),
+        },
+        // Tokens come from GET /api/auth/token only, not as a side effect of every
+        // get-session call.
+        disableSettingJwtHeader: true,
+      }),
+      // Must stay last: lets server actions/components set auth cookies.
+      nextCookies(),
+    ],
+  });
+}
+
+type Auth = ReturnType<typeof createAuth>;
+const key = Symbol.for("todo.web.auth");
+type Holder = { [key]?: Auth };
+
+/** Created on first use, not at import, so `next build` needs no secrets. */
+export function getAuth(): Auth {
+  const holder = globalThis as Holder;
+  holder[key] ??= createAuth();
+  return holder[key];
+}

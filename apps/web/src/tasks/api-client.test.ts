@@ -1,0 +1,76 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { createTaskApi } from "./api-client";
+import type { ApiError } from "./api-error";
+
+// The client's error handling in isolation: the token store and the network are
+// stand-ins here; the real API is exercised by the e2e suite.
+const task = {
+  id: "t1",
+  user_id: "u1",
+  title: "x",
+  description: null,
+  completed: false,
+  created_at: "2026-01-01T00:00:00.000Z",
+  updated_at: "2026-01-01T00:00:00.000Z",
+};
+
+function setup(responses: Array<() => Response | Promise<Response>>) {
+  let n = 0;
+  const tokens = { get: vi.fn(async () => `token-${++n}`), invalidate: vi.fn() };
+  const fetch = vi.fn(async (_url: string, _init?: RequestInit) => {
+    const next = responses.shift();
+    if (!next) throw new Error("unexpected request");
+    return next();
+  });
+  vi.stubGlobal("fetch", fetch);
+  return { api: createTaskApi({ apiUrl: "http://api.test", userId: "u1", tokens }), tokens, fetch };
+}
+
+const problem = (status: number, detail: string) =>
+  new Response(JSON.stringify({ type: "urn:x", title: "t", status, detail }), {
+    status,
+    headers: { "content-type": "application/problem+json" },
+  });
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("task API client", () => {
+  it("on a 401 fetches a fresh token once and retries", async () => {
+    const { api, tokens, fetch } = setup([() => new Response(null, { status: 401 }), () => Response.json([task])]);
+    expect(await api.list()).toEqual([task]);
+    expect(tokens.invalidate).toHaveBeenCalledTimes(1);
+    const auth = fetch.mock.calls.map(([, init]) => new Headers(init?.headers).get("authorization"));
+    expect(auth).toEqual(["Bearer token-1", "Bearer token-2"]);
+  });
+
+  it("gives up after a second 401 and reports the session as ended", async () => {
+    const { api } = setup([() => new Response(null, { status: 401 }), () => new Response(null, { status: 401 })]);
+    const error = await api.list().catch((e: unknown) => e);
+    expect((error as ApiError).kind).toBe("session");
+  });
+
+  it("carries the server's detail when the API refuses a change", async () => {
+    const { api } = setup([() => problem(404, "There is no task with that id in your list.")]);
+    const error = (await api.setCompleted("t1", true).catch((e: unknown) => e)) as ApiError;
+    expect(error.kind).toBe("refused");
+    expect(error.detail).toBe("There is no task with that id in your list.");
+  });
+
+  it("treats a network failure and a gateway 503 as unreachable", async () => {
+    const { api } = setup([
+      () => {
+        throw new TypeError("fetch failed");
+      },
+      () => new Response("Service Unavailable", { status: 503 }),
+    ]);
+    expect(((await api.list().catch((e: unknown) => e)) as ApiError).kind).toBe("unreachable");
+    expect(((await api.list().catch((e: unknown) => e)) as ApiError).kind).toBe("unreachable");
+  });
+
+  it("treats deleting an already deleted task as done", async () => {
+    const { api } = setup([() => problem(404, "gone")]);
+    await expect(api.remove("t1")).resolves.toBeUndefined();
+  });
+});

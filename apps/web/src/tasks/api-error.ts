@@ -1,0 +1,22 @@
+/**
+ * What can go wrong talking to the API, as the interface needs to tell it apart:
+ * - "refused": the API answered and said no; `detail` is its own words.
+ * - "unreachable": no answer (network, API down, gateway error, timeout).
+ * - "session": the session is gone; the visitor must sign in again.
+ */
+export type ApiErrorKind = "refused" | "unreachable" | "session";
+
+export class ApiError extends Error {
+  override name = "ApiError";
+  constructor(
+    readonly kind: ApiErrorKind,
+    readonly status: number,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+export const unreachable = (detail = "We can't reach the task server right now.") =>
+  new ApiError("unreachable", 0, detail);
+export const sessionEnded = () => new ApiError("session", 401, "Your session has ended. Please sign in again.");

@@ -1,0 +1,54 @@
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
+import type { TestUser } from "./users.ts";
+
+/** Debian's Chromium (installed by .ci/run), headless, with nothing that phones home. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export interface VisitorOptions {
+  width?: number;
+  height?: number;
+  colorScheme?: "light" | "dark";
+  user?: TestUser;
+}
+
+/** A fresh browser profile (cookies, memory) aimed at the web, optionally already signed in. */
+export async function newVisitor(
+  browser: Browser,
+  options: VisitorOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const webUrl = inject("webUrl");
+  const context = await browser.newContext({
+    baseURL: webUrl,
+    viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
+    colorScheme: options.colorScheme ?? "light",
+    reducedMotion: "reduce",
+  });
+  context.setDefaultTimeout(15_000);
+  if (options.user) await context.addCookies([{ ...options.user.cookie, url: webUrl }]);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Collects what the browser reports as CSP violations and page errors, for assertions. */
+export function watchConsole(page: Page): { problems: string[] } {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    const text = message.text();
+    if (message.type() === "error" && /Content Security Policy|Refused to/i.test(text)) problems.push(text);
+  });
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
+  return { problems };
+}

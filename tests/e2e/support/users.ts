@@ -1,0 +1,73 @@
+import { randomBytes } from "node:crypto";
+import { inject } from "vitest";
+
+export interface TestUser {
+  id: string;
+  name: string;
+  email: string;
+  password: string;
+  cookie: { name: string; value: string };
+}
+
+/**
+ * A client address of its own for each caller. Better Auth rate-limits sign-in
+ * and sign-up per IP; the tests all come from 127.0.0.1, so without this they
+ * would share (and exhaust) one budget. Next.js keeps a client-sent
+ * X-Forwarded-For, which is exactly what a proxy in front of it would set.
+ */
+export const clientAddress = () => `10.${rnd()}.${rnd()}.${rnd()}`;
+const rnd = () => 1 + Math.floor(Math.random() * 250);
+
+export const uniqueEmail = (label: string) => `${label}-${randomBytes(4).toString("hex")}@example.com`;
+
+/** Calls the web the way a browser form does: same-origin JSON with an Origin header. */
+export function authPost(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const webUrl = inject("webUrl");
+  return fetch(`${webUrl}/api/auth${path}`, {
+    method: "POST",
+    headers: { origin: webUrl, "content-type": "application/json", "x-forwarded-for": clientAddress(), ...headers },
+    body: JSON.stringify(body),
+    redirect: "manual",
+  });
+}
+
+export function sessionCookie(response: Response): { name: string; value: string } {
+  for (const line of response.headers.getSetCookie()) {
+    const [pair] = line.split(";");
+    const eq = pair?.indexOf("=") ?? -1;
+    const name = pair?.slice(0, eq) ?? "";
+    if (name.endsWith("better-auth.session_token")) return { name, value: pair?.slice(eq + 1) ?? "" };
+  }
+  throw new Error(`no session cookie in the response (${response.status})`);
+}
+
+/** A new account through Better Auth's real sign-up endpoint; the UI flow has its own test. */
+export async function createUser(label: string, name = "Test Person"): Promise<TestUser> {
+  const email = uniqueEmail(label);
+  const password = `pw-${randomBytes(9).toString("base64url")}`;
+  const response = await authPost("/sign-up/email", { name, email, password });
+  if (!response.ok) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
+  const { user } = (await response.json()) as { user: { id: string } };
+  return { id: user.id, name, email, password, cookie: sessionCookie(response) };
+}
+
+export const cookieHeader = (user: Pick<TestUser, "cookie">) => `${user.cookie.name}=${user.cookie.value}`;
+
+/** The API token exactly as the browser gets it. */
+export async function apiToken(user: Pick<TestUser, "cookie">): Promise<string> {
+  const response = await fetch(`${inject("webUrl")}/api/auth/token`, { headers: { cookie: cookieHeader(user) } });
+  if (!response.ok) throw new Error(`token request failed: ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** A direct call to the task API with a user's token (setting up data, checking isolation). */
+export async function callApi(token: string, method: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${inject("apiUrl")}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+}
