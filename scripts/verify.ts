@@ -3,6 +3,8 @@
  * (specs/Phase-2-full-stack-web-todo/Integration-Verification-Readiness/spec.md).
  *   npm run verify                      # local system, reading its env files
  *   npm run verify -- --web URL --api URL [--json]
+ * --env-root DIR reads DIR/apps/api/.env and DIR/apps/web/.env.local instead of this
+ * checkout's (with --web/--api, file checks run only when --env-root is given).
  */
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -13,12 +15,18 @@ import { serviceChecks } from "./verify/checks-services.ts";
 import { printJson, printText } from "./verify/report.ts";
 import { Runner } from "./verify/runner.ts";
 
-const rootDir = fileURLToPath(new URL("../", import.meta.url));
 const { values } = parseArgs({
-  options: { web: { type: "string" }, api: { type: "string" }, json: { type: "boolean", default: false } },
+  options: {
+    web: { type: "string" },
+    api: { type: "string" },
+    json: { type: "boolean", default: false },
+    "env-root": { type: "string" },
+  },
 });
+const envRoot = values["env-root"];
+const rootDir = envRoot ? `${envRoot.replace(/\/+$/, "")}/` : fileURLToPath(new URL("../", import.meta.url));
 const webEnv = readEnvFile(`${rootDir}apps/web/.env.local`);
-const local = !values.web && !values.api;
+const local = Boolean(envRoot) || (!values.web && !values.api);
 const trim = (url: string) => url.replace(/\/+$/, "");
 const target = {
   webUrl: trim(values.web ?? webEnv.BETTER_AUTH_URL ?? "http://localhost:3000"),

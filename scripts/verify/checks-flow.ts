@@ -39,7 +39,8 @@ export async function flowChecks(run: Runner, target: Target): Promise<void> {
         await bob.signUp();
         return `created ${alice.email} and ${bob.email}`;
       },
-      { needs: ["web.database"] },
+      // Nobody is signed up on a system already known to be broken: nothing to clean up.
+      { needs: ["web.database", "api.database", "db.same-database"] },
     );
 
     await run.check(
