@@ -28,7 +28,8 @@ async function stopAll(code: number): Promise<never> {
   if (stopping) return new Promise(() => {});
   stopping = true;
   log("stopping…");
-  await Promise.all(children.reverse().map((c) => stopProcess(c)));
+  // The web first (it calls nothing else on the way down), then the API, then the database.
+  for (const child of children.reverse()) await stopProcess(child);
   await embedded?.stop().catch(() => {});
   log("stopped");
   process.exit(code);
@@ -80,10 +81,15 @@ async function main() {
   if (hasWeb) {
     const webRunEnv = { ...env, PORT: String(webPort) };
     if (!dev) ensureWebBuild(root, webRunEnv);
-    const web = startService("web", "npm", ["run", dev ? "dev" : "start", "-w", "@todo/web"], {
-      cwd: root,
-      env: webRunEnv,
-    });
+    const web = startService(
+      "web",
+      `${root}node_modules/.bin/next`,
+      [dev ? "dev" : "start", "--port", String(webPort)],
+      {
+        cwd: `${root}apps/web`,
+        env: webRunEnv,
+      },
+    );
     children.push(web);
     web.on("exit", (code) => onChildExit("web", code));
     await waitForHttp(`http://127.0.0.1:${webPort}/api/health`, 120_000, () => web.exitCode === null);

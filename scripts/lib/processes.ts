@@ -1,13 +1,23 @@
 import { type ChildProcess, spawn } from "node:child_process";
 
-/** Runs a service as a child, prefixing each output line with its name. */
+/**
+ * Runs a service as a child in a process group of its own, prefixing each output
+ * line with its name. The group lets us stop the service and whatever it spawned
+ * (tsx's node, next-server) together, and in our order rather than all at once
+ * when the terminal's Ctrl-C reaches every process.
+ */
 export function startService(
   name: string,
   command: string,
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv },
 ): ChildProcess {
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const prefix = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
     let buffered = "";
     stream.on("data", (chunk: Buffer) => {
@@ -37,15 +47,23 @@ export async function waitForHttp(url: string, timeoutMs: number, alive: () => b
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
 }
 
-/** SIGTERM, then SIGKILL if the process has not exited within `graceMs`. */
+/** SIGTERM to the service's group, then SIGKILL if it has not exited within `graceMs`. */
 export function stopProcess(child: ChildProcess, graceMs = 12_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const pid = child.pid;
+  if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // already gone
+    }
+  };
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
+    const timer = setTimeout(() => signalGroup("SIGKILL"), graceMs);
     child.once("exit", () => {
       clearTimeout(timer);
       resolve();
     });
-    child.kill("SIGTERM");
+    signalGroup("SIGTERM");
   });
 }
