@@ -7,7 +7,7 @@ export default defineConfig({
         // Integration tests through the real HTTP app against a real PostgreSQL.
         test: {
           name: "api",
-          include: ["tests/api/**/*.test.ts", "packages/**/*.test.ts"],
+          include: ["tests/api/**/*.test.ts", "packages/**/*.test.ts", "scripts/**/*.test.ts"],
           globalSetup: ["tests/setup/api-global.ts"],
           testTimeout: 20_000,
           hookTimeout: 60_000,

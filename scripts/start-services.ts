@@ -44,14 +44,17 @@ process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
 
 async function main() {
+  // Ports: the environment first, then what the env files say, then the defaults.
+  const portOf = (fromEnv: string | undefined, file: string, fallback: number) =>
+    Number(fromEnv || readEnvFile(file).PORT || fallback);
+  const apiPort = portOf(process.env.API_PORT, paths.api, 8000);
+  const webPort = portOf(process.env.WEB_PORT, paths.web, 3000);
   if (!production) {
-    const { created } = ensureDevEnvFiles(paths, { api: 8000, web: 3000 });
+    const { created } = ensureDevEnvFiles(paths, { api: apiPort, web: webPort });
     if (created) log("wrote apps/api/.env and apps/web/.env.local with one generated secret shared by both");
   }
   const apiEnv = readEnvFile(paths.api);
   const webEnv = readEnvFile(paths.web);
-  const apiPort = Number(process.env.API_PORT || apiEnv.PORT || 8000);
-  const webPort = Number(process.env.WEB_PORT || webEnv.PORT || 3000);
 
   let databaseUrl = process.env.DATABASE_URL || apiEnv.DATABASE_URL || webEnv.DATABASE_URL;
   if (apiEnv.DATABASE_URL && webEnv.DATABASE_URL && apiEnv.DATABASE_URL !== webEnv.DATABASE_URL) {

@@ -1,9 +1,9 @@
 import { existsSync } from "node:fs";
+import { secretProblem } from "../../packages/contract/src/secret-rules.ts";
 import { readEnvFile } from "../lib/env-files.ts";
 import type { Runner } from "./runner.ts";
 import { CheckFailure, type Target } from "./types.ts";
 
-const PLACEHOLDER = /change[-_ ]?me|replace[-_ ]?me|your[-_ ]?secret|example|^(.)\1+$/i;
 const REMOTE = "skipped: --web/--api point at another system; its env files are not on this machine";
 
 /** Env files of both services: present, and agreeing on what must be identical. */
@@ -52,13 +52,8 @@ export async function configChecks(run: Runner, target: Target): Promise<void> {
     "the secret is long and not a placeholder",
     () => {
       const secret = web.BETTER_AUTH_SECRET ?? "";
-      if (secret.length < 32)
-        throw new CheckFailure(
-          `the secret has ${secret.length} characters; at least 32 are required`,
-          "generate one with `openssl rand -base64 32`",
-        );
-      if (PLACEHOLDER.test(secret))
-        throw new CheckFailure("the secret looks like a placeholder", "generate one with `openssl rand -base64 32`");
+      const problem = secretProblem(secret);
+      if (problem) throw new CheckFailure(`BETTER_AUTH_SECRET ${problem}`, "set a new random secret in both files");
       return `${secret.length} characters, not a placeholder`;
     },
     { needs: ["env.secret-aligned"], skipWhen },

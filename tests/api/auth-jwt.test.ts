@@ -95,6 +95,7 @@ describe("tokens that are refused with 401 invalid_token", () => {
     ["sub with a NUL byte", () => mintToken(`${user.id}\u0000`)],
     ["lifetime over 15 minutes", () => mintToken(user.id, { claims: { iat: now, exp: now + 16 * 60 } })],
     ["a day-long token", () => mintToken(user.id, { claims: { iat: now - 60, exp: now + 86_400 } })],
+    ["a day-long token without iat", () => mintToken(user.id, { claims: { iat: undefined, exp: now + 86_400 } })],
     ["over 4 KiB (validly signed)", () => mintToken(user.id, { claims: { pad: "x".repeat(4200) } })],
     [
       "payload tampered after signing",

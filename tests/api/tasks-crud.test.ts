@@ -175,6 +175,21 @@ describe("PATCH /api/{user_id}/tasks/{id}/complete", () => {
     expect((await taskRow(h.database, task.id))?.completed).toBe(false);
   });
 
+  it("toggles when Content-Type says JSON but the body is empty (as many HTTP clients send)", async () => {
+    const task = await createTask(h.app, user.id, token);
+    const path = `${taskPath(user.id, task.id)}/complete`;
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const on = await h.app.request(path, { method: "PATCH", headers });
+    expect(on.status, await on.clone().text()).toBe(200);
+    expect(await on.json()).toMatchObject({ completed: true });
+    const off = await h.app.request(path, { method: "PATCH", headers, body: "" });
+    expect(off.status).toBe(200);
+    expect(await off.json()).toMatchObject({ completed: false });
+    // An empty body is "no body" only where a body is optional: create still needs one.
+    const create = await h.app.request(tasksPath(user.id), { method: "POST", headers, body: "" });
+    expect(create.status).toBe(400);
+  });
+
   it("sets the value from a body, idempotently", async () => {
     const task = await createTask(h.app, user.id, token);
     await sleep(15);

@@ -98,3 +98,29 @@ describe("Unicode round-trips byte for byte", () => {
     expect(raw.includes(Buffer.from(title, "utf8"))).toBe(true);
   });
 });
+
+describe("text that is not valid Unicode", () => {
+  // JSON can carry a lone surrogate ("\ud800"); stored, it would silently become U+FFFD.
+  for (const [field, value] of [
+    ["title", "broken \\ud800 title"],
+    ["title", "\\udc00 reversed"],
+    ["description", "note \\ud83d"],
+  ] as const) {
+    it(`refuses a lone surrogate in ${field} with 422 and writes nothing`, async () => {
+      const before = (await call(h.app, "GET", tasksPath(user.id), { token }).then((r) => r.json())) as Task[];
+      const body = field === "title" ? `{"title":"${value}"}` : `{"title":"ok","description":"${value}"}`;
+      const res = await call(h.app, "POST", tasksPath(user.id), { token, body });
+      expect(res.status).toBe(422);
+      const problem = (await res.json()) as { errors: { field: string; message: string }[] };
+      expect(problem.errors).toEqual([{ field, message: "must be valid Unicode text" }]);
+      const after = (await call(h.app, "GET", tasksPath(user.id), { token }).then((r) => r.json())) as Task[];
+      expect(after.length).toBe(before.length);
+    });
+  }
+
+  it("accepts a proper surrogate pair written as escapes", async () => {
+    const res = await call(h.app, "POST", tasksPath(user.id), { token, body: '{"title":"\\ud83d\\ude00 grin"}' });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as Task).title).toBe("😀 grin");
+  });
+});

@@ -54,6 +54,33 @@ describe("sign-in brute force", () => {
     expect(await throttleRow(person.email)).toBeUndefined();
   });
 
+  it("counts form-encoded attempts too, and refuses bodies it cannot read", async () => {
+    const victim = await createUser("brute-form");
+    const webUrl = inject("webUrl");
+    const formSignIn = (password: string) =>
+      fetch(`${webUrl}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: {
+          origin: webUrl,
+          "content-type": "application/x-www-form-urlencoded",
+          "x-forwarded-for": clientAddress(),
+        },
+        body: new URLSearchParams({ email: victim.email, password }).toString(),
+      });
+    for (let i = 1; i <= ACCOUNT_FAILURES_ALLOWED; i++)
+      expect((await formSignIn(`wrong-${i}-password`)).status).toBe(401);
+    expect((await formSignIn(victim.password)).status).toBe(429);
+    const multipart = new FormData();
+    multipart.set("email", victim.email);
+    multipart.set("password", victim.password);
+    const unreadable = await fetch(`${webUrl}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { origin: webUrl, "x-forwarded-for": clientAddress() },
+      body: multipart,
+    });
+    expect(unreadable.status).toBe(400);
+  });
+
   it("unknown accounts are throttled the same way (no hint that an account exists)", async () => {
     const email = `nobody-${Date.now()}@example.com`;
     for (let i = 0; i < ACCOUNT_FAILURES_ALLOWED; i++) {

@@ -1,16 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { secretProblem } from "@todo/contract";
 import { z } from "zod";
-
-/** Example values that must never run in production. */
-const PLACEHOLDER_SECRETS = [
-  /change[-_ ]?me/i,
-  /replace[-_ ]?me/i,
-  /your[-_ ]?secret/i,
-  /example/i,
-  /^x+$/i,
-  /^(.)\1+$/,
-];
 
 const originList = z
   .string()
@@ -48,14 +39,9 @@ export const EnvSchema = z
     JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   })
   .superRefine((env, ctx) => {
-    const secret = env.BETTER_AUTH_SECRET;
-    const weak = secret.length < 32 || PLACEHOLDER_SECRETS.some((p) => p.test(secret));
-    if (env.NODE_ENV === "production" && weak) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["BETTER_AUTH_SECRET"],
-        message: "must be at least 32 random characters in production (generate one with `openssl rand -base64 32`)",
-      });
+    const problem = secretProblem(env.BETTER_AUTH_SECRET);
+    if (env.NODE_ENV === "production" && problem) {
+      ctx.addIssue({ code: "custom", path: ["BETTER_AUTH_SECRET"], message: `${problem} in production` });
     }
   })
   .transform((env) => ({

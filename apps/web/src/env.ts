@@ -1,4 +1,5 @@
 import "server-only";
+import { secretProblem } from "@todo/contract";
 import { z } from "zod";
 
 /**
@@ -6,17 +7,6 @@ import { z } from "zod";
  * cached. Next loads apps/web/.env.local into process.env; variables already set in
  * the process win over the file.
  */
-
-// Example values from docs and .env.example files that must never run in production.
-const PLACEHOLDERS = [
-  /change[-_ ]?me/i,
-  /replace[-_ ]?me/i,
-  /placeholder/i,
-  /your[-_ ]?secret/i,
-  /example/i,
-  /^(.)\1+$/,
-];
-const MIN_SECRET = 32;
 
 const url = (name: string) =>
   z.url({ error: `${name} must be an absolute http(s) URL` }).refine((v) => /^https?:\/\//.test(v), {
@@ -34,26 +24,21 @@ const schema = z
     DATABASE_URL: z
       .string({ error: "DATABASE_URL is required (postgres://user:pass@host:5432/db)" })
       .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL"),
-    BETTER_AUTH_SECRET: z.string({ error: "BETTER_AUTH_SECRET is required (the same value the API uses)" }),
+    BETTER_AUTH_SECRET: z
+      .string({ error: "BETTER_AUTH_SECRET is required (the same value the API uses)" })
+      .min(1, "BETTER_AUTH_SECRET is required (the same value the API uses)"),
     BETTER_AUTH_URL: url("BETTER_AUTH_URL").optional(),
     API_URL: url("API_URL").optional(),
     NEXT_PUBLIC_API_URL: url("NEXT_PUBLIC_API_URL").optional(),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === "production";
-    const secret = env.BETTER_AUTH_SECRET;
-    if (production && secret.length < MIN_SECRET) {
+    const secretIssue = secretProblem(env.BETTER_AUTH_SECRET);
+    if (production && secretIssue) {
       ctx.addIssue({
         code: "custom",
         path: ["BETTER_AUTH_SECRET"],
-        message: `BETTER_AUTH_SECRET must be at least ${MIN_SECRET} characters in production (got ${secret.length})`,
-      });
-    }
-    if (production && PLACEHOLDERS.some((p) => p.test(secret))) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["BETTER_AUTH_SECRET"],
-        message: "BETTER_AUTH_SECRET looks like a placeholder; generate one with `openssl rand -base64 48`",
+        message: `BETTER_AUTH_SECRET ${secretIssue} in production`,
       });
     }
     if (production && !env.BETTER_AUTH_URL) {

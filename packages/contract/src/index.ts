@@ -1,4 +1,5 @@
 export * from "./problem.ts";
+export * from "./secret-rules.ts";
 export * from "./task.ts";
 export * from "./text-rules.ts";
 

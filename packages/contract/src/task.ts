@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { codePointLength, hasControlChars, hasNonWhitespaceControlChars } from "./text-rules.ts";
+import { codePointLength, hasControlChars, hasNonWhitespaceControlChars, isWellFormedText } from "./text-rules.ts";
 
 /** The single place where a task's field rules are written. */
 export const TITLE_MAX = 200;
@@ -13,6 +13,7 @@ export const TitleSchema = z
     message: `must be at most ${TITLE_MAX} characters`,
   })
   .refine((v) => !hasControlChars(v), { message: "must not contain control characters" })
+  .refine(isWellFormedText, { message: "must be valid Unicode text" })
   .meta({ description: `Trimmed, 1 to ${TITLE_MAX} characters, one line.`, example: "Buy milk" });
 
 export const DescriptionSchema = z
@@ -23,6 +24,7 @@ export const DescriptionSchema = z
   .refine((v) => !hasNonWhitespaceControlChars(v), {
     message: "must not contain control characters other than newlines and tabs",
   })
+  .refine(isWellFormedText, { message: "must be valid Unicode text" })
   .nullable()
   .meta({ description: `Up to ${DESCRIPTION_MAX} characters; newlines allowed.`, example: "2 litres, semi-skimmed" });
 

@@ -22,3 +22,21 @@ export const hasNonWhitespaceControlChars = (value: string): boolean => {
   }
   return false;
 };
+
+/**
+ * A lone UTF-16 surrogate (JSON allows "\ud800") is not text: it cannot be stored
+ * as UTF-8 and would come back as U+FFFD, so it is refused rather than altered.
+ */
+export const isWellFormedText = (value: string): boolean => {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = value.charCodeAt(i + 1);
+      if (!(next >= 0xdc00 && next <= 0xdfff)) return false;
+      i++;
+    } else if (code >= 0xdc00 && code <= 0xdfff) {
+      return false;
+    }
+  }
+  return true;
+};

@@ -1,11 +1,10 @@
+import type { Context, Next } from "hono";
 import { createMiddleware } from "hono/factory";
 import { AppError } from "../errors/app-error.ts";
 import type { AppEnv } from "../lib/context.ts";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
-const hasBody = (req: Request) =>
-  req.headers.get("transfer-encoding") !== null || Number(req.headers.get("content-length") ?? "0") > 0;
 
 /**
  * Guards every body before validation: 413 over 64 KiB (checked on the bytes
@@ -16,14 +15,13 @@ export const jsonBody = (isOptional: (path: string) => boolean = () => false) =>
   createMiddleware<AppEnv>(async (c, next) => {
     if (!["POST", "PUT", "PATCH"].includes(c.req.method)) return next();
     const raw = c.req.raw;
-    if (!hasBody(raw) && isOptional(c.req.path)) return next();
-    const declared = Number(raw.headers.get("content-length") ?? "0");
-    if (declared > MAX_BODY_BYTES) throw tooLarge();
-    const type = raw.headers.get("content-type") ?? "";
-    if (!JSON_TYPE.test(type)) {
-      throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
-    }
-    const bytes = await readLimited(raw);
+    const optional = isOptional(c.req.path);
+    if (Number(raw.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
+    const isJson = JSON_TYPE.test(raw.headers.get("content-type") ?? "");
+    if (!isJson && !optional) throw unsupported();
+    const bytes = raw.body ? await readLimited(raw) : new Uint8Array();
+    if (bytes.byteLength === 0 && optional) return withoutBody(c, next);
+    if (!isJson) throw unsupported();
     let parsed: unknown;
     try {
       parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
@@ -35,6 +33,22 @@ export const jsonBody = (isOptional: (path: string) => boolean = () => false) =>
     await next();
   });
 
+/**
+ * An optional body that is absent (or empty) means "no body", whatever
+ * Content-Type says: drop the header so the route's JSON validator does not try
+ * to parse nothing and answer 400.
+ */
+function withoutBody(c: Context<AppEnv>, next: Next) {
+  const headers = new Headers(c.req.raw.headers);
+  headers.delete("content-type");
+  headers.delete("content-length");
+  headers.delete("transfer-encoding");
+  c.req.raw = new Request(c.req.raw.url, { method: c.req.raw.method, headers });
+  return next();
+}
+
+const unsupported = () =>
+  new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
 const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
 
 async function readLimited(req: Request): Promise<Uint8Array> {

@@ -11,6 +11,9 @@ export interface AuthFailure {
 
 /** Turns Better Auth's error codes into sentences a person can act on. */
 export function authErrorMessage(mode: "sign-in" | "sign-up", failure: AuthFailure): string {
+  if (failure.status === 429 && failure.code === "TOO_MANY_ATTEMPTS") {
+    return "Too many failed sign-ins for this account. Wait 15 minutes, then try again.";
+  }
   if (failure.status === 429) return "Too many attempts from this network. Wait a minute, then try again.";
   if (failure.status === 0) return "We can't reach the server. Check your connection and try again.";
   switch (failure.code) {

@@ -19,10 +19,20 @@ async function handle(request: Request): Promise<Response> {
   return noStore(await getAuth().handler(request));
 }
 
+/**
+ * The email of a sign-in, however it was encoded: Better Auth accepts JSON and
+ * urlencoded forms, and the throttle must see both or it could be sidestepped.
+ */
 async function emailOf(request: Request): Promise<string | undefined> {
+  const type = request.headers.get("content-type") ?? "";
   try {
-    const body = (await request.clone().json()) as { email?: unknown };
-    return typeof body.email === "string" && body.email.length <= 320 ? body.email : undefined;
+    let email: unknown;
+    if (/^application\/x-www-form-urlencoded/i.test(type)) {
+      email = new URLSearchParams(await request.clone().text()).get("email");
+    } else {
+      email = ((await request.clone().json()) as { email?: unknown }).email;
+    }
+    return typeof email === "string" && email.length <= 320 ? email : undefined;
   } catch {
     return undefined;
   }
@@ -36,7 +46,14 @@ async function emailOf(request: Request): Promise<string | undefined> {
 async function post(request: Request): Promise<Response> {
   if (!new URL(request.url).pathname.endsWith("/sign-in/email")) return handle(request);
   const email = await emailOf(request);
-  if (!email) return handle(request);
+  // No readable email, no sign-in: refuse here rather than let an encoding we did not
+  // parse reach Better Auth unthrottled.
+  if (!email) {
+    return Response.json(
+      { code: "INVALID_REQUEST", message: "Send the email and password as JSON." },
+      { status: 400, headers: { "cache-control": "no-store" } },
+    );
+  }
   const wait = await accountRetryAfter(email);
   if (wait > 0) {
     return Response.json(
