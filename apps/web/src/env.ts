@@ -30,6 +30,8 @@ const schema = z
     BETTER_AUTH_URL: url("BETTER_AUTH_URL").optional(),
     API_URL: url("API_URL").optional(),
     NEXT_PUBLIC_API_URL: url("NEXT_PUBLIC_API_URL").optional(),
+    TRUSTED_IP_HEADERS: z.string().optional(),
+    TRUSTED_PROXIES: z.string().optional(),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === "production";
@@ -64,6 +66,10 @@ const schema = z
 
 export interface ServerEnv {
   production: boolean;
+  /** Headers the deployment's proxy sets (and overwrites) with the client address. */
+  trustedIpHeaders: string[] | undefined;
+  /** Addresses or CIDR ranges of that proxy, for multi-hop X-Forwarded-For chains. */
+  trustedProxies: string[] | undefined;
   databaseUrl: string;
   authSecret: string;
   /** The web's public origin: Better Auth's base URL and the JWT issuer. */
@@ -104,9 +110,18 @@ export function getServerEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv
     // The API compares the issuer with this value as an origin, so no path or slash.
     authUrl: new URL(env.BETTER_AUTH_URL ?? "http://localhost:3000").origin,
     apiUrl: stripSlash(env.API_URL ?? env.NEXT_PUBLIC_API_URL ?? "http://localhost:8000"),
+    trustedIpHeaders: list(env.TRUSTED_IP_HEADERS),
+    trustedProxies: list(env.TRUSTED_PROXIES),
   };
   if (source === process.env) cached = result;
   return result;
 }
 
 const stripSlash = (value: string) => value.replace(/\/+$/, "");
+const list = (value: string | undefined) => {
+  const items = value
+    ?.split(",")
+    .map((v) => v.trim())
+    .filter(Boolean);
+  return items?.length ? items : undefined;
+};

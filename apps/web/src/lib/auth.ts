@@ -49,6 +49,13 @@ function createAuth() {
       },
     },
     advanced: {
+      // Where the client address (the per-address rate-limit key) comes from. The
+      // default, X-Forwarded-For, can be set by any client when no proxy overwrites
+      // it; deployments name the header their proxy owns (README, security notes).
+      ipAddress: {
+        ...(env.trustedIpHeaders ? { ipAddressHeaders: env.trustedIpHeaders } : {}),
+        ...(env.trustedProxies ? { trustedProxies: env.trustedProxies } : {}),
+      },
       // Better Auth turns both checks off by itself when NODE_ENV=test or TEST is
       // set; the contract wants them on in every mode, so say so explicitly.
       disableOriginCheck: false,
