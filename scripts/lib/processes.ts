@@ -62,6 +62,8 @@ export function stopProcess(child: ChildProcess, graceMs = 12_000): Promise<void
     const timer = setTimeout(() => signalGroup("SIGKILL"), graceMs);
     child.once("exit", () => {
       clearTimeout(timer);
+      // Grandchildren (tsx's node, next-server) may outlive the group leader briefly.
+      signalGroup("SIGKILL");
       resolve();
     });
     signalGroup("SIGTERM");

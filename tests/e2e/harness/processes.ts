@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { dirname } from "node:path";
+import { stopProcess } from "../../../scripts/lib/processes.ts";
 
 /** A port the OS says is free right now (ports 3000/8000 may be taken by manual runs). */
 export function freePort(): Promise<number> {
@@ -68,26 +69,8 @@ export async function waitForHttp(
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s; see ${service.logFile}`);
 }
 
-/** SIGTERM to the whole group, SIGKILL if it lingers. */
+/** SIGTERM to the whole group, SIGKILL if it lingers (the same stop `npm start` uses). */
 export function stopService(service: Service, graceMs = 8_000): Promise<void> {
-  const { child } = service;
-  if (service.exited() || child.pid === undefined) return Promise.resolve();
-  const pid = child.pid;
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-pid, signal);
-    } catch {
-      // already gone
-    }
-  };
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => signalGroup("SIGKILL"), graceMs);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      // Grandchildren (next-server under npx) may outlive the leader briefly.
-      signalGroup("SIGKILL");
-      resolve();
-    });
-    signalGroup("SIGTERM");
-  });
+  if (service.exited()) return Promise.resolve();
+  return stopProcess(service.child, graceMs);
 }
