@@ -8,8 +8,9 @@
  * pictures after running it: they are the review, not a pixel-diff test.
  */
 import { mkdirSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { repoRoot, type Stack, startStack } from "./harness/stack.ts";
+import { launchBrowser } from "./support/chromium.ts";
 
 const OUT = `${repoRoot}docs/screenshots`;
 const WIDTHS = [375, 1280] as const;
@@ -102,16 +103,7 @@ async function capture(browser: Browser, stack: Stack): Promise<void> {
 
 mkdirSync(OUT, { recursive: true });
 const stack = await startStack("screenshots");
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-  ],
-});
+const browser = await launchBrowser();
 try {
   await capture(browser, stack);
 } finally {

@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { upsertEnvFile } from "../../scripts/lib/env-files.ts";
 
 const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -50,16 +51,7 @@ export function runVerify(args: string[]): Promise<VerifyRun> {
 /** A folder shaped like a checkout's env files, for the file-level checks. */
 export function envRoot(api: Record<string, string>, web: Record<string, string>): string {
   const root = mkdtempSync(join(tmpdir(), "verify-env-"));
-  const write = (file: string, values: Record<string, string>) => {
-    mkdirSync(join(root, file, ".."), { recursive: true });
-    writeFileSync(
-      join(root, file),
-      Object.entries(values)
-        .map(([k, v]) => `${k}=${v}\n`)
-        .join(""),
-    );
-  };
-  write("apps/api/.env", api);
-  write("apps/web/.env.local", web);
+  upsertEnvFile(join(root, "apps/api/.env"), api);
+  upsertEnvFile(join(root, "apps/web/.env.local"), web);
   return root;
 }

@@ -12,6 +12,9 @@ const secret = inject("authSecret");
 const repoRoot = new URL("../../", import.meta.url).pathname;
 
 const status = (run: VerifyRun, id: string) => run.checks.get(id)?.status;
+/** Nothing answers at this address: only the env-file checks can pass. */
+const NOWHERE = "http://127.0.0.1:9";
+const verifyFilesOnly = (root: string) => runVerify(["--web", NOWHERE, "--api", NOWHERE, "--env-root", root, "--json"]);
 const leftoverUsers = async () => {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -67,7 +70,7 @@ describe("npm run verify", () => {
   });
 
   it("skips file checks it cannot do against a deployed system, and says so", async () => {
-    const run = await runVerify(["--web", "http://127.0.0.1:9", "--api", "http://127.0.0.1:9", "--json"]);
+    const run = await runVerify(["--web", NOWHERE, "--api", NOWHERE, "--json"]);
     expect(status(run, "env.secret-aligned")).toBe("skip");
     expect(run.checks.get("env.files")?.reason).toMatch(/another system/);
     expect(status(run, "web.database")).toBe("fail");
@@ -109,15 +112,7 @@ describe("npm run verify catches misconfiguration", () => {
       { BETTER_AUTH_SECRET: "a".repeat(8) + randomBytes(24).toString("hex"), BETTER_AUTH_URL: webUrl },
       { BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: webUrl, API_URL: apiUrl },
     );
-    const run = await runVerify([
-      "--web",
-      "http://127.0.0.1:9",
-      "--api",
-      "http://127.0.0.1:9",
-      "--env-root",
-      root,
-      "--json",
-    ]);
+    const run = await verifyFilesOnly(root);
     expect(status(run, "env.files")).toBe("pass");
     expect(status(run, "env.secret-aligned")).toBe("fail");
     expect(run.checks.get("env.secret-aligned")?.reason).toMatch(/BETTER_AUTH_SECRET differs/);
@@ -159,7 +154,7 @@ describe("npm run verify catches misconfiguration", () => {
       { BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: webUrl },
       { BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: webUrl, API_URL: "http://127.0.0.1:1" },
     );
-    const run = await runVerify(["--web", "http://127.0.0.1:9", "--api", apiUrl, "--env-root", root, "--json"]);
+    const run = await runVerify(["--web", NOWHERE, "--api", apiUrl, "--env-root", root, "--json"]);
     expect(status(run, "env.api-url")).toBe("fail");
     expect(run.checks.get("env.api-url")?.reason).toMatch(/sends browsers to http:\/\/127\.0\.0\.1:1/);
   });
@@ -174,15 +169,7 @@ describe("npm run verify catches misconfiguration", () => {
         DATABASE_URL: "postgres://a@127.0.0.1/two",
       },
     );
-    const run = await runVerify([
-      "--web",
-      "http://127.0.0.1:9",
-      "--api",
-      "http://127.0.0.1:9",
-      "--env-root",
-      root,
-      "--json",
-    ]);
+    const run = await verifyFilesOnly(root);
     expect(status(run, "env.database-aligned")).toBe("fail");
   });
 });

@@ -15,3 +15,16 @@ export async function findFreePort(preferred: number, attempts = 50): Promise<nu
   }
   throw new Error(`no free port between ${preferred} and ${preferred + attempts - 1}`);
 }
+
+/** A port the OS says is free right now (it picks one), for tests and extra processes. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,21 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
-import { createServer } from "node:net";
 import { dirname } from "node:path";
-import { stopProcess } from "../../../scripts/lib/processes.ts";
+import { freePort } from "../../../packages/db/src/free-port.ts";
+import { stopProcess, waitForHttp as waitUntilAnswering } from "../../../scripts/lib/processes.ts";
 
-/** A port the OS says is free right now (ports 3000/8000 may be taken by manual runs). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+// Ports 3000/8000 may be taken by manual runs: tests always ask the OS for one.
+export { freePort };
 
 export interface Service {
   name: string;
@@ -48,25 +38,18 @@ export function startService(
   return { name, child, logFile: options.logFile, exited: () => child.exitCode !== null || child.signalCode !== null };
 }
 
-/** Polls until `url` answers with a status `accept` likes (by default any 2xx). */
+/** Waits for `url` (any 2xx by default), pointing at the service's log when it fails. */
 export async function waitForHttp(
   url: string,
   service: Service,
   timeoutMs = 90_000,
-  accept: (status: number) => boolean = (status) => status >= 200 && status < 300,
+  accept?: (status: number) => boolean,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (service.exited()) throw new Error(`${service.name} exited before ${url} answered; see ${service.logFile}`);
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (accept(response.status)) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
+  try {
+    await waitUntilAnswering(url, timeoutMs, () => !service.exited(), accept);
+  } catch (error) {
+    throw new Error(`${service.name}: ${(error as Error).message}; see ${service.logFile}`);
   }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s; see ${service.logFile}`);
 }
 
 /** SIGTERM to the whole group, SIGKILL if it lingers (the same stop `npm start` uses). */
