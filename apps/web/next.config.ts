@@ -11,8 +11,8 @@ const everywhere = [
 ];
 
 const nextConfig: NextConfig = {
-  // @todo/contract is TypeScript source shared with the API.
-  transpilePackages: ["@todo/contract"],
+  // @todo/contract and @todo/db are TypeScript source shared with the API.
+  transpilePackages: ["@todo/contract", "@todo/db"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

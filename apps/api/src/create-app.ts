@@ -62,9 +62,9 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   app.notFound((c) => problemResponse(c, new AppError("NOT_FOUND", `Nothing at ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {
     const appError = toAppError(error);
-    if (appError.code === "INTERNAL") {
-      (c.get("logger") ?? deps.logger).error("unhandled error", describeError(error));
-    }
+    const log = c.get("logger") ?? deps.logger;
+    if (appError.code === "INTERNAL") log.error("unhandled error", describeError(error));
+    else if (appError.code === "UNAVAILABLE") log.warn("database unavailable", describeError(error));
     return problemResponse(c, appError);
   });
   return app;

@@ -22,7 +22,9 @@ function boot() {
 
 const env = boot();
 const logger = createLogger(env.LOG_LEVEL);
-const database = createDb(env.DATABASE_URL);
+const database = createDb(env.DATABASE_URL, {
+  onConnectionError: (error) => logger.warn("database connection lost", describeError(error)),
+});
 const app = createApp({ db: database.db, env, logger });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {

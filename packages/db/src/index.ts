@@ -1,2 +1,3 @@
-export { createDb, type DbHandle } from "./pool.ts";
+export { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "./connection-error.ts";
+export { createDb, createPool, type DbHandle, type PoolOptions } from "./pool.ts";
 export type { Database, TaskTable, UserTable } from "./schema.ts";

@@ -10,16 +10,40 @@ export interface DbHandle {
   close: () => Promise<void>;
 }
 
-export function createDb(connectionString: string, options: { max?: number } = {}): DbHandle {
+export interface PoolOptions {
+  connectionString: string;
+  max?: number;
+  /** Called with every connection-level error; the default ignores them (the failing query reports its own). */
+  onConnectionError?: (error: Error) => void;
+}
+
+/**
+ * A pg pool that survives the database going away. A client emits 'error' when its
+ * connection drops, whether it sits idle in the pool or is checked out between two
+ * queries; an 'error' event without a listener kills the process. pg-pool listens only
+ * while a client is idle, so every client gets its own listener for its whole life. A
+ * dead client is dropped on release (pg-pool checks `_queryable`), so nothing stays
+ * poisoned and the next request connects afresh once the database is back.
+ */
+export function createPool({ connectionString, max = 10, onConnectionError = () => {} }: PoolOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
-    max: options.max ?? 10,
-    // Fail fast when the database is unreachable instead of hanging a request.
-    connectionTimeoutMillis: 5_000,
+    max,
+    // Short: while the database is down requests fail fast (503) instead of queueing,
+    // and a connect attempt stuck on a vanished host gives up quickly.
+    connectionTimeoutMillis: 3_000,
     idleTimeoutMillis: 30_000,
   });
-  // An idle client losing its connection (database restart) must not crash the process.
-  pool.on("error", () => {});
+  pool.on("connect", (client) => client.on("error", onConnectionError));
+  pool.on("error", onConnectionError);
+  return pool;
+}
+
+export function createDb(
+  connectionString: string,
+  options: Omit<PoolOptions, "connectionString"> = {},
+): DbHandle {
+  const pool = createPool({ connectionString, ...options });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, close: () => db.destroy() };
 }

@@ -6,7 +6,7 @@ import { createApp } from "../../../apps/api/src/create-app.ts";
 import { type Env, parseEnv } from "../../../apps/api/src/env.ts";
 import type { AppEnv } from "../../../apps/api/src/lib/context.ts";
 import { createLogger } from "../../../apps/api/src/lib/logger.ts";
-import { TEST_ISSUER, TEST_SECRET } from "./tokens.ts";
+import { sessionIdFor, TEST_ISSUER, TEST_SECRET } from "./tokens.ts";
 
 /** The web origin the test env allows for CORS. */
 export const WEB_ORIGIN = "http://web.example.test:3000";
@@ -76,6 +76,13 @@ export async function insertUser(database: DbHandle, id: string = randomUUID()):
     `insert into "user" ("id", "name", "email", "emailVerified", "createdAt", "updatedAt")
      values ($1, $2, $3, false, now(), now())`,
     [id, `Test ${id.slice(0, 8)}`, email],
+  );
+  // Tokens name a session (sid) the API checks: each user gets one live session, whose id
+  // mintToken() puts in its tokens by default.
+  await database.pool.query(
+    `insert into "session" ("id", "token", "userId", "expiresAt", "updatedAt")
+     values ($1, $2, $3, now() + interval '1 day', now())`,
+    [sessionIdFor(id), `token-${randomUUID()}`, id],
   );
   return { id, email };
 }

@@ -8,6 +8,9 @@ export const TEST_ISSUER = "http://localhost:3000";
 
 export const nowSeconds = () => Math.floor(Date.now() / 1000);
 
+/** The id of the live session insertUser() gives every test user; tokens name it as `sid`. */
+export const sessionIdFor = (userId: string) => `session-${userId}`;
+
 export interface MintOptions {
   /** Claims merged over the valid defaults; a claim set to undefined is left out of the token. */
   claims?: Record<string, unknown>;
@@ -19,7 +22,7 @@ export interface MintOptions {
   secret?: string;
 }
 
-/** A token exactly like the web issues (HS256, iss, aud, iat, exp = iat + 10 min), with overrides. */
+/** A token exactly like the web issues (HS256, iss, aud, iat, exp = iat + 10 min, sid), with overrides. */
 export async function mintToken(sub: string | undefined, options: MintOptions = {}): Promise<string> {
   const iat = nowSeconds();
   const payload: Record<string, unknown> = {
@@ -28,6 +31,7 @@ export async function mintToken(sub: string | undefined, options: MintOptions = 
     aud: API_AUDIENCE,
     iat,
     exp: iat + 600,
+    ...(sub === undefined ? {} : { sid: sessionIdFor(sub) }),
     ...options.claims,
   };
   for (const [k, v] of Object.entries(payload)) if (v === undefined) delete payload[k];

@@ -5,11 +5,13 @@ export const ERROR_CODES = {
   BAD_REQUEST: { status: 400, title: "Bad Request" },
   UNAUTHORIZED: { status: 401, title: "Unauthorized" },
   FORBIDDEN: { status: 403, title: "Forbidden" },
+  QUOTA_EXCEEDED: { status: 403, title: "Quota Exceeded" },
   NOT_FOUND: { status: 404, title: "Not Found" },
   METHOD_NOT_ALLOWED: { status: 405, title: "Method Not Allowed" },
   PAYLOAD_TOO_LARGE: { status: 413, title: "Payload Too Large" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Unsupported Media Type" },
   VALIDATION: { status: 422, title: "Unprocessable Content" },
+  TOO_MANY_REQUESTS: { status: 429, title: "Too Many Requests" },
   UNAVAILABLE: { status: 503, title: "Service Unavailable" },
   INTERNAL: { status: 500, title: "Internal Server Error" },
 } as const;
@@ -22,15 +24,23 @@ export class AppError extends Error {
   readonly errors: FieldError[] | undefined;
   /** For 401: the RFC 6750 error attribute; undefined when no credentials were sent. */
   readonly bearerError: "invalid_token" | "invalid_request" | undefined;
+  /** Extra response headers (Retry-After, RateLimit…), set by whoever knows them. */
+  readonly headers: Record<string, string>;
 
   constructor(
     code: ErrorCode,
     detail: string,
-    extra: { errors?: FieldError[]; bearerError?: "invalid_token" | "invalid_request"; cause?: unknown } = {},
+    extra: {
+      errors?: FieldError[];
+      bearerError?: "invalid_token" | "invalid_request";
+      headers?: Record<string, string>;
+      cause?: unknown;
+    } = {},
   ) {
     super(detail, { cause: extra.cause });
     this.code = code;
     this.errors = extra.errors;
     this.bearerError = extra.bearerError;
+    this.headers = extra.headers ?? {};
   }
 }

@@ -1,4 +1,5 @@
 import { PROBLEM_CONTENT_TYPE, type Problem } from "@todo/contract";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@todo/db";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { AppError, ERROR_CODES, type ErrorCode } from "./app-error.ts";
@@ -19,7 +20,7 @@ export function problemBody(error: AppError, requestId?: string): Problem {
 
 export function problemResponse(c: Context, error: AppError): Response {
   const body = problemBody(error, c.get("requestId"));
-  const headers: Record<string, string> = { "Content-Type": PROBLEM_CONTENT_TYPE };
+  const headers: Record<string, string> = { ...error.headers, "Content-Type": PROBLEM_CONTENT_TYPE };
   if (error.code === "UNAUTHORIZED") {
     headers["WWW-Authenticate"] = error.bearerError
       ? `Bearer realm="todo-api", error="${error.bearerError}"`
@@ -39,6 +40,14 @@ export function toAppError(error: unknown): AppError {
     };
     const code = byStatus[error.status];
     if (code) return new AppError(code, error.message || ERROR_CODES[code].title);
+  }
+  // The database restarting or gone (a Neon compute restart, scale-to-zero) is an outage to
+  // wait out, not a bug: 503 with Retry-After, and the pool reconnects by itself.
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("UNAVAILABLE", "The database is not reachable right now. Try again in a moment.", {
+      headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) },
+      cause: error,
+    });
   }
   return new AppError(
     "INTERNAL",
