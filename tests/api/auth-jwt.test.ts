@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { generateKeyPair } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SESSION_CACHE_MS } from "../../apps/api/src/middleware/live-sessions.ts";
 import { createHarness, type TestUser } from "./helpers/harness.ts";
 import { call, createTask, expectProblem, taskPath, tasksPath } from "./helpers/http.ts";
 import { mintToken, nowSeconds, TEST_SECRET, unsignedToken } from "./helpers/tokens.ts";
@@ -143,6 +144,8 @@ describe("tokens that are refused with 401 invalid_token", () => {
     const token = await mintToken(gone.id);
     expect((await call(h.app, "GET", tasksPath(gone.id), { token })).status).toBe(200);
     await h.database.pool.query(`delete from "user" where "id" = $1`, [gone.id]);
+    // Its sessions go with it; the API trusts a confirmed session for SESSION_CACHE_MS at most.
+    await new Promise((r) => setTimeout(r, SESSION_CACHE_MS));
     await expectInvalidToken(await call(h.app, "GET", tasksPath(gone.id), { token }));
   });
 

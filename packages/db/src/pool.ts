@@ -39,10 +39,7 @@ export function createPool({ connectionString, max = 10, onConnectionError = () 
   return pool;
 }
 
-export function createDb(
-  connectionString: string,
-  options: Omit<PoolOptions, "connectionString"> = {},
-): DbHandle {
+export function createDb(connectionString: string, options: Omit<PoolOptions, "connectionString"> = {}): DbHandle {
   const pool = createPool({ connectionString, ...options });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, close: () => db.destroy() };

@@ -17,7 +17,15 @@ export interface UserTable {
   email: string;
 }
 
+/** Better Auth's sessions, read (never written) so a signed-out session's tokens stop working. */
+export interface SessionTable {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+}
+
 export interface Database {
   task: TaskTable;
   user: UserTable;
+  session: SessionTable;
 }

@@ -36,7 +36,8 @@ export async function startOwnPostgres(label: string): Promise<OwnPostgres> {
   });
   await migrate(embedded.url);
   const asPostgres = userInfo().uid === 0 ? await postgresIds() : {};
-  const pgCtl = (...args: string[]) => run(PG_CTL, ["-D", embedded.dataDir, ...args], { ...asPostgres, timeout: 60_000 });
+  const pgCtl = (...args: string[]) =>
+    run(PG_CTL, ["-D", embedded.dataDir, ...args], { ...asPostgres, timeout: 60_000 });
   return {
     url: embedded.url,
     stop: async (mode) => {

@@ -1,8 +1,10 @@
+import { createSecretKey } from "node:crypto";
 import { API_AUDIENCE, TOKEN_TTL_SECONDS } from "@todo/contract";
 import { createMiddleware } from "hono/factory";
 import { errors as joseErrors, jwtVerify } from "jose";
 import { AppError } from "../errors/app-error.ts";
 import type { AppEnv, Deps } from "../lib/context.ts";
+import { liveSessions } from "./live-sessions.ts";
 
 // Real tokens are ~300 bytes; anything huge is refused before any crypto runs.
 const MAX_TOKEN_LENGTH = 4096;
@@ -13,10 +15,13 @@ const invalid = (detail: string, cause?: unknown) =>
 /**
  * The one place a bearer token is checked (contract section 3): HS256 only,
  * signature with the shared secret, exp/nbf/iat with a small skew, iss = the
- * web's origin, aud = todo-api, non-empty sub naming an existing user.
+ * web's origin, aud = todo-api, non-empty sub, and sid naming a live session of
+ * that user (so a sign-out ends API access within seconds, contract 3b).
  */
 export const requireUser = ({ db, env }: Pick<Deps, "db" | "env">) => {
-  const key = new TextEncoder().encode(env.BETTER_AUTH_SECRET);
+  // Imported once: jose would otherwise turn raw bytes into a key on every request.
+  const key = createSecretKey(new TextEncoder().encode(env.BETTER_AUTH_SECRET));
+  const sessionIsLive = liveSessions(db);
   const skew = env.JWT_CLOCK_SKEW_SECONDS;
   return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header("authorization");
@@ -32,7 +37,7 @@ export const requireUser = ({ db, env }: Pick<Deps, "db" | "env">) => {
         algorithms: ["HS256"],
         issuer: env.BETTER_AUTH_URL,
         audience: API_AUDIENCE,
-        requiredClaims: ["exp", "iat", "sub"],
+        requiredClaims: ["exp", "iat", "sub", "sid"],
         clockTolerance: skew,
         maxTokenAge: TOKEN_TTL_SECONDS + skew,
       }));
@@ -40,16 +45,16 @@ export const requireUser = ({ db, env }: Pick<Deps, "db" | "env">) => {
       const expired = error instanceof joseErrors.JWTExpired;
       throw invalid(expired ? "The token has expired; fetch a new one." : "The token is not valid.", error);
     }
-    const { sub, iat, exp } = payload;
+    const { sub, sid, iat, exp } = payload;
     if (typeof sub !== "string" || sub.trim() === "") throw invalid("The token has no subject.");
+    if (typeof sid !== "string" || sid === "") throw invalid("The token names no session.");
     // PostgreSQL text cannot hold NUL: such a subject names no user, and querying it would raise (500).
-    if (sub.includes("\u0000")) throw invalid("The token's user does not exist.");
+    if (sub.includes("\u0000") || sid.includes("\u0000")) throw invalid("The token's session does not exist.");
     // (A future iat beyond the skew is refused by jose itself, because maxTokenAge is set.)
     if (typeof iat === "number" && typeof exp === "number" && exp - iat > TOKEN_TTL_SECONDS) {
       throw invalid("The token lives longer than the API accepts.");
     }
-    const user = await db.selectFrom("user").select("id").where("id", "=", sub).executeTakeFirst();
-    if (!user) throw invalid("The token's user does not exist.");
+    if (!(await sessionIsLive(sid, sub))) throw invalid("The token's session has ended; sign in again.");
     c.set("userId", sub);
     await next();
   });

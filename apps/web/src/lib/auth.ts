@@ -4,6 +4,7 @@ import { betterAuth } from "better-auth";
 import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins";
 import { getServerEnv } from "../env";
+import { noteAuthError } from "./auth-outage";
 import { getPool } from "./db";
 import { createTokenSigner } from "./jwt-sign";
 
@@ -65,6 +66,8 @@ function createAuth() {
       useSecureCookies: env.authUrl.startsWith("https://"),
     },
     telemetry: { enabled: false },
+    // Lets the route tell a database outage (503) from a bug (500); see auth-outage.ts.
+    onAPIError: { onError: noteAuthError },
     plugins: [
       jwt({
         // No key pairs are used: tokens are HS256 with the shared secret (the API
@@ -76,7 +79,8 @@ function createAuth() {
           issuer: env.authUrl,
           audience: API_AUDIENCE,
           expirationTime: "15m",
-          definePayload: ({ user }) => ({ email: user.email }),
+          // sid lets the API refuse the token as soon as this session is signed out (3b).
+          definePayload: ({ user, session }) => ({ email: user.email, sid: session.id }),
           sign: createTokenSigner(env.authSecret, env.authUrl),
         },
         // Tokens come from GET /api/auth/token only, not as a side effect of every

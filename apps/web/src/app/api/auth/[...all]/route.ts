@@ -1,5 +1,8 @@
+import { getIP } from "better-auth/api";
 import { getAuth } from "@/lib/auth";
-import { accountRetryAfter, clearFailures, recordFailure } from "@/lib/sign-in-throttle";
+import { AuthBodyError, cleanAuthRequest } from "@/lib/auth-body";
+import { withOutageAnswer } from "@/lib/auth-outage";
+import { recordFailure, recordSuccess, signInRetryAfter } from "@/lib/sign-in-throttle";
 
 const noStore = (response: Response): Response => {
   if (!response.headers.has("cache-control")) {
@@ -12,63 +15,50 @@ const noStore = (response: Response): Response => {
   return response;
 };
 
-// Better Auth serves every /api/auth/* endpoint (sign-up, sign-in, sign-out,
-// get-session, token) from one handler. Its answers are per-person (sessions,
-// tokens), so no cache may keep them.
-async function handle(request: Request): Promise<Response> {
-  return noStore(await getAuth().handler(request));
-}
+const refusal = (status: number, code: string, message: string, headers: Record<string, string> = {}) =>
+  Response.json({ code, message }, { status, headers: { "cache-control": "no-store", ...headers } });
 
 /**
- * The email of a sign-in, however it was encoded: Better Auth accepts JSON and
- * urlencoded forms, and the throttle must see both or it could be sidestepped.
+ * Sign-in also passes the per-account throttle (lib/sign-in-throttle.ts, ADR 0009) on top of
+ * Better Auth's per-address limit. It reads the email from the same clean body Better Auth
+ * gets, so the account counted is the account signed in.
  */
-async function emailOf(request: Request): Promise<string | undefined> {
-  const type = request.headers.get("content-type") ?? "";
-  try {
-    let email: unknown;
-    if (/^application\/x-www-form-urlencoded/i.test(type)) {
-      email = new URLSearchParams(await request.clone().text()).get("email");
-    } else {
-      email = ((await request.clone().json()) as { email?: unknown }).email;
-    }
-    return typeof email === "string" && email.length <= 320 ? email : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Sign-in also passes a per-account throttle (lib/sign-in-throttle.ts) on top of
- * Better Auth's per-address limit: failures count against the account whatever
- * address they claim to come from, and a success clears them.
- */
-async function post(request: Request): Promise<Response> {
-  if (!new URL(request.url).pathname.endsWith("/sign-in/email")) return handle(request);
-  const email = await emailOf(request);
-  // No readable email, no sign-in: refuse here rather than let an encoding we did not
-  // parse reach Better Auth unthrottled.
-  if (!email) {
-    return Response.json(
-      { code: "INVALID_REQUEST", message: "Send the email and password as JSON." },
-      { status: 400, headers: { "cache-control": "no-store" } },
-    );
-  }
-  const wait = await accountRetryAfter(email);
+async function signIn(request: Request, email: unknown): Promise<Response> {
+  if (typeof email !== "string") return refusal(400, "INVALID_REQUEST", "Send the email and password.");
+  const auth = getAuth();
+  const address = getIP(request, auth.options) ?? "unknown";
+  const wait = await signInRetryAfter(email, address);
   if (wait > 0) {
-    return Response.json(
-      {
-        code: "TOO_MANY_ATTEMPTS",
-        message: `Too many failed sign-ins for this account. Try again in ${Math.ceil(wait / 60)} min.`,
-      },
-      { status: 429, headers: { "Retry-After": String(wait), "cache-control": "no-store" } },
-    );
+    const after = wait < 60 ? `${wait} s` : `${Math.ceil(wait / 60)} min`;
+    return refusal(429, "TOO_MANY_ATTEMPTS", `Too many failed sign-ins for this account. Try again in ${after}.`, {
+      "Retry-After": String(wait),
+    });
   }
-  const response = await handle(request);
-  if (response.status === 200) await clearFailures(email);
-  else if (response.status === 401) await recordFailure(email);
+  const response = await auth.handler(request);
+  if (response.status === 200) await recordSuccess(email, address);
+  else if (response.status === 401) await recordFailure(email, address);
   return response;
 }
 
+// Better Auth serves every /api/auth/* endpoint (sign-up, sign-in, sign-out, get-session,
+// token) from one handler. Its answers are per-person (sessions, tokens): no cache may keep them.
+async function handle(original: Request): Promise<Response> {
+  let clean: Awaited<ReturnType<typeof cleanAuthRequest>>;
+  try {
+    clean = await cleanAuthRequest(original);
+  } catch (error) {
+    if (error instanceof AuthBodyError) return refusal(error.status, error.code, error.message);
+    throw error;
+  }
+  const { request, fields } = clean;
+  return noStore(
+    await withOutageAnswer(() =>
+      request.method === "POST" && new URL(request.url).pathname.endsWith("/sign-in/email")
+        ? signIn(request, fields.email)
+        : getAuth().handler(request),
+    ),
+  );
+}
+
 export const GET = handle;
-export const POST = post;
+export const POST = handle;
