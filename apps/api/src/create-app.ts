@@ -61,7 +61,10 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
 
   app.notFound((c) => problemResponse(c, new AppError("NOT_FOUND", `Nothing at ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {
-    const appError = toAppError(error);
+    // A client that hangs up mid-request makes its body read fail: that is not our error.
+    const appError = c.req.raw.signal.aborted
+      ? new AppError("CLIENT_CLOSED", "The client closed the connection before the answer.")
+      : toAppError(error);
     const log = c.get("logger") ?? deps.logger;
     if (appError.code === "INTERNAL") log.error("unhandled error", describeError(error));
     else if (appError.code === "UNAVAILABLE") log.warn("database unavailable", describeError(error));

@@ -7,6 +7,19 @@ import { createLogger, describeError } from "./lib/logger.ts";
 // In-flight requests get this long to finish after SIGTERM before we stop anyway.
 const SHUTDOWN_GRACE_MS = 10_000;
 
+/**
+ * Node's defaults let one request hold a connection for 5 minutes by sending its body a
+ * byte at a time. Contract 3b: a body that trickles is cut off after 30 s (Node answers
+ * 408 and closes); headers get 10 s; an idle keep-alive socket 5 s. The check runs every
+ * second so the limits hold to the second, not to Node's 30 s sweep.
+ */
+export const SERVER_LIMITS = {
+  requestTimeout: 30_000,
+  headersTimeout: 10_000,
+  keepAliveTimeout: 5_000,
+  connectionsCheckingInterval: 1_000,
+};
+
 function boot() {
   loadEnvFile();
   try {
@@ -27,7 +40,7 @@ const database = createDb(env.DATABASE_URL, {
 });
 const app = createApp({ db: database.db, env, logger });
 
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions: SERVER_LIMITS }, (info) => {
   logger.info("listening", {
     port: info.port,
     docs: `http://localhost:${info.port}/docs`,

@@ -36,14 +36,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Prefetches are not skipped (Next.js's examples do): a prefetched page is an HTML answer
+// too, and every HTML answer carries the CSP (contract 3b).
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
 };

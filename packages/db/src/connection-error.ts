@@ -30,8 +30,12 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     cause?: unknown;
     errors?: unknown;
   };
+  const { syscall } = error as { syscall?: unknown };
   if (typeof code === "string") {
-    if (NETWORK_CODES.has(code) || SERVER_CODES.has(code)) return true;
+    // Socket errors only (they name a syscall): Node's http "aborted" error is ECONNRESET too,
+    // and a client hanging up is not the database going away.
+    if (NETWORK_CODES.has(code) && typeof syscall === "string") return true;
+    if (SERVER_CODES.has(code)) return true;
     // Class 08: connection exceptions.
     if (/^08[0-9A-Z]{3}$/.test(code)) return true;
   }

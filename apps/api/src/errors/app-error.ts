@@ -13,6 +13,8 @@ export const ERROR_CODES = {
   VALIDATION: { status: 422, title: "Unprocessable Content" },
   TOO_MANY_REQUESTS: { status: 429, title: "Too Many Requests" },
   UNAVAILABLE: { status: 503, title: "Service Unavailable" },
+  // nginx's convention: the client hung up; nobody reads this answer, the log does.
+  CLIENT_CLOSED: { status: 499, title: "Client Closed Request" },
   INTERNAL: { status: 500, title: "Internal Server Error" },
 } as const;
 

@@ -18,11 +18,13 @@ export const requestContext = (logger: Logger) =>
     await next();
     c.header("X-Request-Id", requestId);
     const status = c.res.status;
-    log[status >= 500 ? "error" : "info"]("request", {
+    const aborted = c.req.raw.signal.aborted;
+    log[status >= 500 && !aborted ? "error" : "info"]("request", {
       method: c.req.method,
       path: c.req.path,
       status,
       duration_ms: Math.round((performance.now() - started) * 10) / 10,
       ...(c.get("userId") ? { user_id: c.get("userId") } : {}),
+      ...(aborted ? { aborted: true } : {}),
     });
   });
