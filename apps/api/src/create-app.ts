@@ -30,7 +30,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
       origin: (origin) => (deps.env.corsOrigins.includes(origin) ? origin : null),
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
       allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
-      exposeHeaders: ["Location", "X-Request-Id", "WWW-Authenticate"],
+      exposeHeaders: ["Location", "X-Request-Id", "WWW-Authenticate", "Retry-After", "RateLimit", "RateLimit-Policy"],
       maxAge: 600,
     }),
   );

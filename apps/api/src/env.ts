@@ -37,6 +37,8 @@ export const EnvSchema = z
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
     // Seconds of clock skew tolerated on exp/nbf/iat between the web and the API.
     JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
+    // Requests per user per minute (bursts of up to 100); 0 turns the limit off (benchmarks).
+    API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(1_200),
   })
   .superRefine((env, ctx) => {
     const problem = secretProblem(env.BETTER_AUTH_SECRET);

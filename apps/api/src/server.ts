@@ -38,7 +38,7 @@ const logger = createLogger(env.LOG_LEVEL);
 const database = createDb(env.DATABASE_URL, {
   onConnectionError: (error) => logger.warn("database connection lost", describeError(error)),
 });
-const app = createApp({ db: database.db, env, logger });
+const app = createApp({ db: database.db, pool: database.pool, env, logger });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions: SERVER_LIMITS }, (info) => {
   logger.info("listening", {

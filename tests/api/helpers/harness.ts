@@ -19,6 +19,8 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Env
     BETTER_AUTH_URL: TEST_ISSUER,
     WEB_ORIGIN,
     LOG_LEVEL: "debug",
+    // Off unless a test is about it: suites that send many requests as one user test other rules.
+    API_RATE_LIMIT: "0",
     ...overrides,
   });
 }
@@ -51,7 +53,7 @@ export function createHarness(
   const database = createDb(options.databaseUrl ?? env.DATABASE_URL, { max: 4 });
   const logs: string[] = [];
   const logger = createLogger(env.LOG_LEVEL, {}, (line) => logs.push(line));
-  const app = createApp({ db: database.db, env, logger });
+  const app = createApp({ db: database.db, pool: database.pool, env, logger });
   return {
     app,
     database,

@@ -25,9 +25,14 @@ const TaskParams = UserParams.extend({ id: z.string().meta({ description: "The t
 
 /** Errors every task route can answer; listed once so the OpenAPI document stays honest. */
 const common = {
-  401: problem("Missing, malformed, expired or forged token, or its user no longer exists."),
+  401: problem("Missing, malformed, expired or forged token, or its session has ended (signed out)."),
   403: problem("The path's user_id is not the token's subject."),
+  429: problem(
+    "Over your request budget (API_RATE_LIMIT a minute, bursts of 100): wait `Retry-After` seconds. " +
+      "Every answer carries the IETF `RateLimit-Policy` and `RateLimit` headers.",
+  ),
   500: problem("Unexpected server error (details only in the logs)."),
+  503: problem("The database is not reachable right now; retry after `Retry-After` seconds."),
 };
 const withBody = {
   400: problem("The body is not valid JSON."),
@@ -65,6 +70,7 @@ export const createTaskRoute = createRoute({
     201: { ...json(TaskSchema, "The created task."), headers: z.object({ Location: z.string() }) },
     ...withBody,
     ...common,
+    403: problem("The path's user_id is not the token's subject, or you have reached the 100,000 stored tasks quota."),
   },
 });
 

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHarness, type TestUser } from "./helpers/harness.ts";
+import { call, expectProblem, tasksPath } from "./helpers/http.ts";
+import { mintToken } from "./helpers/tokens.ts";
+
+// Two app instances on one database, each with its own pool: the budget must be shared.
+const a = createHarness({ env: { API_RATE_LIMIT: "1200" } });
+const b = createHarness({ env: { API_RATE_LIMIT: "1200" } });
+const off = createHarness({ env: { API_RATE_LIMIT: "0" } });
+afterAll(async () => {
+  await Promise.all([a.close(), b.close(), off.close()]);
+});
+
+let alice: TestUser;
+let bob: TestUser;
+let aliceToken: string;
+let bobToken: string;
+beforeAll(async () => {
+  alice = await a.createUser();
+  bob = await a.createUser();
+  aliceToken = await mintToken(alice.id);
+  bobToken = await mintToken(bob.id);
+});
+
+const list = (app: typeof a, user: TestUser, token: string) => call(app.app, "GET", tasksPath(user.id), { token });
+
+describe("the per-user API rate limit", () => {
+  it("allows a burst of 100 across instances, then 429 with Retry-After and the RateLimit headers", async () => {
+    const first = await Promise.all(Array.from({ length: 100 }, (_, i) => list(i % 2 ? a : b, alice, aliceToken)));
+    expect(first.map((r) => r.status)).toEqual(Array(100).fill(200));
+    expect(first[0]?.headers.get("ratelimit-policy")).toBe('"burst";q=100;w=5, "minute";q=1200;w=60');
+    expect(first.at(-1)?.headers.get("ratelimit")).toMatch(/^"burst";r=\d+;t=\d+$/);
+
+    const refused = await list(b, alice, aliceToken);
+    const body = await expectProblem(refused, 429);
+    expect(body.detail).toMatch(/too many requests/i);
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(5);
+    expect(refused.headers.get("ratelimit")).toBe(`"burst";r=0;t=${retryAfter}`);
+    expect(refused.headers.get("ratelimit-policy")).toContain('"minute";q=1200;w=60');
+
+    // Another user is not affected.
+    expect((await list(a, bob, bobToken)).status).toBe(200);
+
+    // After Retry-After the budget is back.
+    await new Promise((r) => setTimeout(r, retryAfter * 1000 + 100));
+    const again = await list(a, alice, aliceToken);
+    expect(again.status).toBe(200);
+  }, 20_000);
+
+  it("API_RATE_LIMIT=0 turns it off", async () => {
+    const user = await off.createUser();
+    const token = await mintToken(user.id);
+    const all = await Promise.all(Array.from({ length: 150 }, () => list(off, user, token)));
+    expect(all.every((r) => r.status === 200)).toBe(true);
+    expect(all[0]?.headers.get("ratelimit")).toBeNull();
+  });
+});

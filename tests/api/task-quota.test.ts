@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TASK_QUOTA } from "../../apps/api/src/tasks/service/task-quota.ts";
+import { createHarness, type TestUser } from "./helpers/harness.ts";
+import { call, expectProblem, tasksPath } from "./helpers/http.ts";
+import { mintToken } from "./helpers/tokens.ts";
+
+const h = createHarness();
+let user: TestUser;
+let token: string;
+
+beforeAll(async () => {
+  user = await h.createUser();
+  token = await mintToken(user.id);
+  // Straight into the table: 100,000 creates through HTTP would test patience, not the rule.
+  await h.database.pool.query(
+    `insert into "task" ("user_id", "title") select $1, 'seeded ' || n from generate_series(1, $2) as n`,
+    [user.id, TASK_QUOTA - 3],
+  );
+}, 60_000);
+afterAll(() => h.close());
+
+describe("the task quota", () => {
+  it(`allows exactly ${TASK_QUOTA} stored tasks, even under concurrent creates`, async () => {
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        call(h.app, "POST", tasksPath(user.id), { token, body: { title: `concurrent ${i}` } }),
+      ),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses).toEqual([201, 201, 201, 403, 403, 403, 403, 403]);
+    expect(await h.countTasks(user.id)).toBe(TASK_QUOTA);
+
+    const refused = results.find((r) => r.status === 403) as Response;
+    const body = await expectProblem(refused, 403);
+    expect(body.type).toBe("urn:todo:problem:quota-exceeded");
+    expect(body.detail).toContain("100,000");
+  });
+
+  it("another user is not affected", async () => {
+    const other = await h.createUser();
+    const res = await call(h.app, "POST", tasksPath(other.id), {
+      token: await mintToken(other.id),
+      body: { title: "x" },
+    });
+    expect(res.status).toBe(201);
+  });
+});
