@@ -13,6 +13,16 @@ const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString("base
 const claims = (token: string) =>
   JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString()) as Record<string, unknown>;
 
+/** Milliseconds until `call` answers 401, polling; undefined when it still does not after `limitMs`. */
+async function refusedWithin(call: () => Promise<Response>, limitMs: number): Promise<number | undefined> {
+  const started = Date.now();
+  while (Date.now() - started <= limitMs) {
+    if ((await call()).status === 401) return Date.now() - started;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return undefined;
+}
+
 /** Sign-up to delete, through the real HTTP endpoints of both services; always cleans up. */
 export async function flowChecks(run: Runner, target: Target): Promise<void> {
   const alice = new WebUser(target.webUrl);
@@ -62,8 +72,9 @@ export async function flowChecks(run: Runner, target: Target): Promise<void> {
             "set BETTER_AUTH_URL to the web's public origin",
           );
         }
-        const extra = Object.keys(c).filter((k) => !["sub", "iss", "aud", "iat", "exp", "email"].includes(k));
+        const extra = Object.keys(c).filter((k) => !["sub", "iss", "aud", "iat", "exp", "email", "sid"].includes(k));
         if (extra.length) throw new CheckFailure(`the token carries claims beyond the contract: ${extra.join(", ")}`);
+        if (typeof c.sid !== "string" || !c.sid) throw new CheckFailure("the token names no session (sid)");
         const ttl = Number(c.exp) - Number(c.iat);
         if (!(ttl > 0 && ttl <= 900)) throw new CheckFailure(`the token lives ${ttl}s; at most 900s allowed`);
         return `alg HS256, aud todo-api, iss ${String(c.iss)}, lifetime ${ttl}s`;
@@ -185,6 +196,21 @@ export async function flowChecks(run: Runner, target: Target): Promise<void> {
       },
       { needs: ["tasks.round-trip"] },
     );
+
+    await run.check(
+      "auth.sign-out-revokes",
+      "signing out ends API access within 5 s",
+      async () => {
+        const token = await alice.token();
+        expectStatus(await api(token, tasksOf(alice)), 200, "GET tasks before sign-out");
+        await alice.signOut();
+        const ms = await refusedWithin(() => api(token, tasksOf(alice)), 5_000);
+        if (ms === undefined) throw new CheckFailure("the API still accepts the token 5 s after sign-out");
+        await alice.signIn(); // the cleanup deletes the account through a session
+        return `the signed-out session's token is refused after ${ms} ms`;
+      },
+      { needs: ["auth.token-accepted"] },
+    );
   } finally {
     await run.check("cleanup", "throwaway users and their tasks are removed", async () => {
       const removed: string[] = [];
@@ -199,8 +225,9 @@ export async function flowChecks(run: Runner, target: Target): Promise<void> {
         removed.push(user.email);
       }
       if (aliceToken && alice.id) {
-        // The deleted user's still-unexpired token must stop working at once.
-        expectStatus(await api(aliceToken, tasksOf(alice)), 401, "a deleted user's token");
+        // The deleted user's still-unexpired token must stop working within seconds (contract 3b).
+        if ((await refusedWithin(() => api(aliceToken, tasksOf(alice)), 5_000)) === undefined)
+          throw new CheckFailure("a deleted user's token still works 5 s later");
       }
       return removed.length ? `deleted ${removed.length} users; their tokens are refused` : "nothing was created";
     });

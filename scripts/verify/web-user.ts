@@ -45,6 +45,18 @@ export class WebUser {
     return body.token;
   }
 
+  async signOut(): Promise<void> {
+    const res = await this.post("/api/auth/sign-out", {});
+    if (res.status !== 200) throw new CheckFailure(`sign-out answered ${res.status}`);
+    this.jar.store(res);
+  }
+
+  async signIn(): Promise<void> {
+    const res = await this.post("/api/auth/sign-in/email", { email: this.email, password: this.password });
+    if (res.status !== 200) throw new CheckFailure(`sign-in answered ${res.status}`);
+    this.jar.store(res);
+  }
+
   /** Deletes the account; its tasks go with it (foreign key, on delete cascade). */
   async delete(): Promise<Response> {
     return this.post("/api/auth/delete-user", { password: this.password });

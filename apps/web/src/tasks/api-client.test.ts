@@ -45,6 +45,32 @@ describe("task API client", () => {
     expect(auth).toEqual(["Bearer token-1", "Bearer token-2"]);
   });
 
+  it("on a 429 waits Retry-After once, then retries", async () => {
+    const busy = () => problem(429, "Too many requests; try again in 1 s.");
+    const { api, fetch } = setup([
+      () => {
+        const r = busy();
+        r.headers.set("retry-after", "1");
+        return r;
+      },
+      () => Response.json([task]),
+    ]);
+    const started = Date.now();
+    expect(await api.list()).toEqual([task]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it("a 429 that persists (or asks for a long wait) tells the person how long to wait", async () => {
+    const long = problem(429, "Too many requests; try again in 40 s.");
+    long.headers.set("retry-after", "40");
+    const { api, fetch } = setup([() => long]);
+    const error = (await api.list().catch((e: unknown) => e)) as ApiError;
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(error.status).toBe(429);
+    expect(error.detail).toMatch(/faster than the server accepts\. Wait 40 s/);
+  });
+
   it("gives up after a second 401 and reports the session as ended", async () => {
     const { api } = setup([() => new Response(null, { status: 401 }), () => new Response(null, { status: 401 })]);
     const error = await api.list().catch((e: unknown) => e);

@@ -11,6 +11,13 @@ import { ApiError, sessionEnded, unreachable } from "./api-error";
 import type { TokenStore } from "./token-store";
 
 const TIMEOUT_MS = 10_000;
+/** A 429 asking for a short wait is waited out once; a longer one is told to the person. */
+const MAX_BACKOFF_SECONDS = 5;
+
+const retryAfterSeconds = (response: Response) => {
+  const value = Number(response.headers.get("retry-after"));
+  return Number.isFinite(value) && value > 0 ? value : 1;
+};
 
 async function problemOf(response: Response): Promise<ApiError> {
   // A gateway in front of a stopped API answers 502/503/504 without our problem body.
@@ -43,6 +50,7 @@ export function createTaskApi(options: { apiUrl: string; userId: string; tokens:
     body: unknown,
     keepalive: boolean,
     retried = false,
+    backedOff = false,
   ): Promise<Response> {
     const token = await options.tokens.get();
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
@@ -65,7 +73,20 @@ export function createTaskApi(options: { apiUrl: string; userId: string; tokens:
       // Expired or rotated: fetch a fresh token once, then give up.
       if (retried) throw sessionEnded();
       options.tokens.invalidate();
-      return send(method, path, body, keepalive, true);
+      return send(method, path, body, keepalive, true, backedOff);
+    }
+    if (response.status === 429) {
+      // The API's per-user budget (contract 3b): honour Retry-After instead of hammering it.
+      const wait = retryAfterSeconds(response);
+      if (!backedOff && !keepalive && wait <= MAX_BACKOFF_SECONDS) {
+        await new Promise((resolve) => setTimeout(resolve, wait * 1000));
+        return send(method, path, body, keepalive, retried, true);
+      }
+      throw new ApiError(
+        "refused",
+        429,
+        `You are making changes faster than the server accepts. Wait ${Math.ceil(wait)} s and try again.`,
+      );
     }
     if (!response.ok) throw await problemOf(response);
     return response;
