@@ -111,6 +111,10 @@ async function main() {
   if (hasWeb) log(`  Web: http://localhost:${webPort}`);
   log(`  API: http://localhost:${apiPort}/docs`);
   log("press Ctrl-C to stop");
+  const trusted = ["TRUSTED_IP_HEADERS", "TRUSTED_PROXIES"].some((k) => process.env[k] || webEnv[k]);
+  if (hasWeb && !trusted) {
+    log("note: sign-in rate limits trust the client-settable X-Forwarded-For; set TRUSTED_IP_HEADERS behind a proxy");
+  }
 }
 
 main().catch((error: Error) => {
