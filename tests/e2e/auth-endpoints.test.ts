@@ -5,7 +5,7 @@ import { apiToken, authPost, clientAddress, cookieHeader, createUser, uniqueEmai
 const AUTH_ATTEMPTS_PER_MINUTE = 10; // apps/web/src/lib/auth.ts
 
 describe("the web's auth endpoints", () => {
-  it("GET /api/auth/token gives an HS256 token with only sub, email, iss, aud, iat, exp", async () => {
+  it("GET /api/auth/token gives an HS256 token with only sub, sid, email, iss, aud, iat, exp", async () => {
     const user = await createUser("token");
     const token = await apiToken(user);
     expect(decodeProtectedHeader(token).alg).toBe("HS256");
@@ -15,7 +15,7 @@ describe("the web's auth endpoints", () => {
       algorithms: ["HS256"],
     });
     expect(payload.sub).toBe(user.id);
-    expect(Object.keys(payload).sort()).toEqual(["aud", "email", "exp", "iat", "iss", "sub"]);
+    expect(Object.keys(payload).sort()).toEqual(["aud", "email", "exp", "iat", "iss", "sid", "sub"]);
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBeLessThanOrEqual(15 * 60);
     expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBeGreaterThan(60);
   });
