@@ -1,5 +1,6 @@
 import "server-only";
-import pg from "pg";
+import { createPool } from "@todo/db/pool";
+import type pg from "pg";
 import { getServerEnv } from "../env";
 
 // One pool per server process. Kept on globalThis so `next dev` reloads do not
@@ -7,24 +8,16 @@ import { getServerEnv } from "../env";
 const key = Symbol.for("todo.web.pool");
 type Holder = { [key]?: pg.Pool };
 
-const lost = (error: Error) => console.warn("[web] database connection lost:", error.message);
-
+/**
+ * The same pool the API uses (packages/db/src/pool.ts): every client has an error listener
+ * for life, so a database restart cannot crash the web, and connects fail fast (503).
+ */
 export function getPool(): pg.Pool {
   const holder = globalThis as Holder;
-  if (!holder[key]) {
-    const pool = new pg.Pool({
-      connectionString: getServerEnv().databaseUrl,
-      max: 10,
-      // An unreachable database should fail a request quickly (503), not hang it.
-      connectionTimeoutMillis: 3_000,
-      idleTimeoutMillis: 30_000,
-    });
-    // A dropped connection (database restart) must not crash the server: pg-pool
-    // listens only while a client is idle, and a checked-out client's unheard
-    // 'error' event would kill the process. Every client gets a listener for life.
-    pool.on("connect", (client) => client.on("error", lost));
-    pool.on("error", lost);
-    holder[key] = pool;
-  }
+  holder[key] ??= createPool({
+    connectionString: getServerEnv().databaseUrl,
+    max: 10,
+    onConnectionError: (error) => console.warn("[web] database connection lost:", error.message),
+  });
   return holder[key];
 }
