@@ -1,5 +1,6 @@
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type TestUser } from "./helpers/harness.ts";
+import { createHarness, type Harness, type TestUser } from "./helpers/harness.ts";
 import { call, expectProblem, tasksPath } from "./helpers/http.ts";
 import { mintToken } from "./helpers/tokens.ts";
 
@@ -55,5 +56,51 @@ describe("the per-user API rate limit", () => {
     const all = await Promise.all(Array.from({ length: 150 }, () => list(off, user, token)));
     expect(all.every((r) => r.status === 200)).toBe(true);
     expect(all[0]?.headers.get("ratelimit")).toBeNull();
+  });
+});
+
+describe("with REDIS_URL, the budget lives in Redis", () => {
+  const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+  const clients = [
+    new Redis(redisUrl, { enableOfflineQueue: false }),
+    new Redis(redisUrl, { enableOfflineQueue: false }),
+  ];
+  // A Redis that is not there: the limiter must fall back to PostgreSQL, not wave requests through.
+  const gone = new Redis("redis://127.0.0.1:1", { enableOfflineQueue: false, lazyConnect: true });
+  gone.on("error", () => {});
+  const r1 = createHarness({ env: { API_RATE_LIMIT: "1200" }, redis: clients[0] });
+  const r2 = createHarness({ env: { API_RATE_LIMIT: "1200" }, redis: clients[1] });
+  const fallback = createHarness({ env: { API_RATE_LIMIT: "1200" }, redis: gone });
+  beforeAll(() =>
+    Promise.all(clients.map((c) => (c.status === "ready" ? undefined : new Promise((ok) => c.once("ready", ok))))),
+  );
+  afterAll(async () => {
+    for (const c of [...clients, gone]) c.disconnect();
+    await Promise.all([r1.close(), r2.close(), fallback.close()]);
+  });
+
+  const burstThenRefused = async (apps: Harness[]) => {
+    const user = await apps[0]?.createUser();
+    if (!user) throw new Error("no user");
+    const token = await mintToken(user.id);
+    const first = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => list(apps[i % apps.length] as Harness, user, token)),
+    );
+    expect(first.map((r) => r.status)).toEqual(Array(100).fill(200));
+    await expectProblem(await list(apps[0] as Harness, user, token), 429);
+    return user;
+  };
+
+  it("two instances share one Redis budget, and nothing is written to PostgreSQL", async () => {
+    const user = await burstThenRefused([r1, r2]);
+    expect(Number(await clients[0]?.get(`burst:${user.id}`))).toBeGreaterThanOrEqual(101);
+    const { rowCount } = await r1.database.pool.query(`select 1 from "api_rate_limit" where "key" like $1`, [
+      `%${user.id}`,
+    ]);
+    expect(rowCount).toBe(0);
+  });
+
+  it("while Redis is unreachable, PostgreSQL counts instead", async () => {
+    await burstThenRefused([fallback]);
   });
 });

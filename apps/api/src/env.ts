@@ -39,6 +39,11 @@ export const EnvSchema = z
     JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     // Requests per user per minute (bursts of up to 100); 0 turns the limit off (benchmarks).
     API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(1_200),
+    // Optional: rate-limit counters in Redis instead of PostgreSQL (shared by every instance either way).
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, { message: "must be a redis:// or rediss:// URL" })
+      .optional(),
   })
   .superRefine((env, ctx) => {
     const problem = secretProblem(env.BETTER_AUTH_SECRET);

@@ -1,5 +1,6 @@
 import { serve } from "@hono/node-server";
 import { createDb } from "@todo/db";
+import { Redis } from "ioredis";
 import { createApp } from "./create-app.ts";
 import { EnvError, loadEnvFile, parseEnv } from "./env.ts";
 import { createLogger, describeError } from "./lib/logger.ts";
@@ -38,7 +39,10 @@ const logger = createLogger(env.LOG_LEVEL);
 const database = createDb(env.DATABASE_URL, {
   onConnectionError: (error) => logger.warn("database connection lost", describeError(error)),
 });
-const app = createApp({ db: database.db, pool: database.pool, env, logger });
+// No offline queue: while Redis is away the limiter falls back to PostgreSQL instead of waiting.
+const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, lazyConnect: false }) : undefined;
+redis?.on("error", (error) => logger.warn("redis unavailable; rate limit counts in PostgreSQL", describeError(error)));
+const app = createApp({ db: database.db, pool: database.pool, redis, env, logger });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions: SERVER_LIMITS }, (info) => {
   logger.info("listening", {
@@ -61,6 +65,7 @@ function shutdown(signal: string) {
   // close() stops accepting and waits for open requests; idle keep-alive sockets are dropped now.
   server.close(async () => {
     await database.close().catch(() => {});
+    redis?.disconnect();
     logger.info("stopped");
     process.exit(0);
   });

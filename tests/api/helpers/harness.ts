@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { createDb, type DbHandle } from "@todo/db";
+import type { Redis } from "ioredis";
 import { inject } from "vitest";
 import { createApp } from "../../../apps/api/src/create-app.ts";
 import { type Env, parseEnv } from "../../../apps/api/src/env.ts";
@@ -47,13 +48,13 @@ export interface Harness {
  * with a logger whose lines are captured instead of printed.
  */
 export function createHarness(
-  options: { env?: Record<string, string | undefined>; databaseUrl?: string } = {},
+  options: { env?: Record<string, string | undefined>; databaseUrl?: string; redis?: Redis } = {},
 ): Harness {
   const env = testEnv(options.env);
   const database = createDb(options.databaseUrl ?? env.DATABASE_URL, { max: 4 });
   const logs: string[] = [];
   const logger = createLogger(env.LOG_LEVEL, {}, (line) => logs.push(line));
-  const app = createApp({ db: database.db, pool: database.pool, env, logger });
+  const app = createApp({ db: database.db, pool: database.pool, redis: options.redis, env, logger });
   return {
     app,
     database,

@@ -1,4 +1,5 @@
 import type { Database } from "@todo/db";
+import type { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import type pg from "pg";
 import type { Env } from "../env.ts";
@@ -9,6 +10,8 @@ export interface Deps {
   db: Kysely<Database>;
   /** The pool under `db`, for libraries that take a pg client (the rate limiter). */
   pool: pg.Pool;
+  /** Set when REDIS_URL is: the rate limit counts there instead of in PostgreSQL. */
+  redis?: Redis;
   env: Env;
   logger: Logger;
 }

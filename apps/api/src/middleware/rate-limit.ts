@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
+import type { Redis } from "ioredis";
 import type pg from "pg";
-import { type RateLimiterAbstract, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError } from "../errors/app-error.ts";
 import type { AppEnv } from "../lib/context.ts";
 
@@ -17,24 +18,36 @@ interface Window {
 /**
  * Per-user request budget (contract 3b): a sustained per-minute figure and a burst window
  * that refills at the same average rate (100 per 5 s for 1,200 a minute). Counted in
- * PostgreSQL by rate-limiter-flexible (one atomic upsert per window), so every API instance
- * shares one budget; a user already over is refused from memory without a database trip.
+ * PostgreSQL by rate-limiter-flexible (one atomic upsert per window), or in Redis when REDIS_URL
+ * is set (PostgreSQL then stands in while Redis is unreachable), so every API instance shares one
+ * budget; a user already over is refused from memory without a store trip.
  */
-export function rateLimit({ pool, perMinute }: { pool: pg.Pool; perMinute: number }) {
+export function rateLimit({ pool, redis, perMinute }: { pool: pg.Pool; redis?: Redis; perMinute: number }) {
   if (perMinute <= 0) return createMiddleware<AppEnv>((_c, next) => next());
   const burst = Math.min(BURST, perMinute);
-  const store = (keyPrefix: string, points: number, duration: number) =>
-    new RateLimiterPostgres({
+  const store = (keyPrefix: string, points: number, duration: number) => {
+    const common = {
+      keyPrefix,
+      points,
+      duration,
+      // Once over, this instance refuses the rest of the window from memory (no store trip).
+      inMemoryBlockOnConsumed: points + 1,
+    };
+    const postgres = new RateLimiterPostgres({
+      ...common,
       storeClient: pool,
       tableName: "api_rate_limit",
       tableCreated: true,
       clearExpiredByTimeout: true,
-      keyPrefix,
-      points,
-      duration,
-      // Once over, this instance refuses the rest of the window from memory (no database trip).
-      inMemoryBlockOnConsumed: points + 1,
     });
+    if (!redis) return postgres;
+    return new RateLimiterRedis({
+      ...common,
+      storeClient: redis,
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: postgres,
+    });
+  };
   const burstSeconds = Math.max(1, Math.round((burst * 60) / perMinute));
   const windows: Window[] = [
     { name: "burst", points: burst, seconds: burstSeconds, limiter: store("burst", burst, burstSeconds) },

@@ -16,7 +16,7 @@ export function registerTaskRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   app.use(
     "/api/:user_id/tasks/*",
     requireUser(deps),
-    rateLimit({ pool: deps.pool, perMinute: deps.env.API_RATE_LIMIT }),
+    rateLimit({ pool: deps.pool, redis: deps.redis, perMinute: deps.env.API_RATE_LIMIT }),
     requirePathOwner,
     jsonBody(isCompletePath),
   );
