@@ -2,8 +2,8 @@ import { createDb, type DbHandle } from "@todo/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertUser, type TestUser } from "./helpers/harness.ts";
 import { type OwnPostgres, startOwnPostgres } from "./helpers/own-postgres.ts";
-import { type ApiProcess, freePort, spawnApi } from "./helpers/process.ts";
-import { mintToken, TEST_ISSUER, TEST_SECRET } from "./helpers/tokens.ts";
+import { type ApiProcess, startTestApi } from "./helpers/process.ts";
+import { mintToken } from "./helpers/tokens.ts";
 
 const WRITERS = 20;
 const OUTAGE_MS = 3_000;
@@ -22,20 +22,7 @@ beforeAll(async () => {
   database = createDb(postgres.url, { max: 2 });
   user = await insertUser(database);
   token = await mintToken(user.id);
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  api = spawnApi({
-    NODE_ENV: "test",
-    DATABASE_URL: postgres.url,
-    BETTER_AUTH_SECRET: TEST_SECRET,
-    BETTER_AUTH_URL: TEST_ISSUER,
-    WEB_ORIGIN: TEST_ISSUER,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "info",
-    API_RATE_LIMIT: "0",
-  });
-  await api.waitFor('"listening"', 60_000);
+  ({ proc: api, origin } = await startTestApi(postgres.url, { API_RATE_LIMIT: "0" }));
 }, 120_000);
 
 afterAll(async () => {

@@ -4,8 +4,8 @@ import type { Task } from "@todo/contract";
 import { createDb } from "@todo/db";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { insertUser, type TestUser } from "./helpers/harness.ts";
-import { type ApiProcess, freePort, logLines, spawnApi } from "./helpers/process.ts";
-import { mintToken, TEST_ISSUER, TEST_SECRET } from "./helpers/tokens.ts";
+import { type ApiProcess, logLines, startTestApi } from "./helpers/process.ts";
+import { mintToken } from "./helpers/tokens.ts";
 
 const database = createDb(inject("databaseUrl"), { max: 2 });
 let user: TestUser;
@@ -23,20 +23,9 @@ afterAll(async () => {
 
 /** Starts `tsx apps/api/src/server.ts` on a free port against the run's scratch database. */
 async function startApi() {
-  const port = await freePort();
-  const proc = spawnApi({
-    NODE_ENV: "test",
-    DATABASE_URL: inject("databaseUrl"),
-    BETTER_AUTH_SECRET: TEST_SECRET,
-    BETTER_AUTH_URL: TEST_ISSUER,
-    WEB_ORIGIN: TEST_ISSUER,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "info",
-  });
-  running.push(proc);
-  await proc.waitFor('"listening"');
-  return { proc, origin: `http://127.0.0.1:${port}`, port };
+  const api = await startTestApi(inject("databaseUrl"));
+  running.push(api.proc);
+  return api;
 }
 
 /** SIGTERM, then the exit code; the process must log that it is shutting down and stopped. */

@@ -2,8 +2,8 @@ import { connect, type Socket } from "node:net";
 import { createDb } from "@todo/db";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { insertUser, type TestUser } from "./helpers/harness.ts";
-import { type ApiProcess, freePort, logLines, spawnApi } from "./helpers/process.ts";
-import { mintToken, TEST_ISSUER, TEST_SECRET } from "./helpers/tokens.ts";
+import { type ApiProcess, logLines, startTestApi } from "./helpers/process.ts";
+import { mintToken } from "./helpers/tokens.ts";
 
 const database = createDb(inject("databaseUrl"), { max: 2 });
 let api: ApiProcess;
@@ -14,18 +14,7 @@ let token: string;
 beforeAll(async () => {
   user = await insertUser(database);
   token = await mintToken(user.id);
-  port = await freePort();
-  api = spawnApi({
-    NODE_ENV: "test",
-    DATABASE_URL: inject("databaseUrl"),
-    BETTER_AUTH_SECRET: TEST_SECRET,
-    BETTER_AUTH_URL: TEST_ISSUER,
-    WEB_ORIGIN: TEST_ISSUER,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "info",
-  });
-  await api.waitFor('"listening"');
+  ({ proc: api, port } = await startTestApi(inject("databaseUrl")));
 }, 60_000);
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { freePort } from "../../../packages/db/src/free-port.ts";
+import { TEST_ISSUER, TEST_SECRET } from "./tokens.ts";
 
 export { freePort };
 
@@ -56,6 +57,29 @@ export function spawnApi(env: Record<string, string>): ApiProcess {
       }
     });
   return { child, stdout: () => out, stderr: () => err, exited, waitFor };
+}
+
+/** The real API on a free port with the suite's secret and issuer, listening when this resolves. */
+export async function startTestApi(databaseUrl: string, extra: Record<string, string> = {}) {
+  const port = await freePort();
+  const proc = spawnApi({
+    NODE_ENV: "test",
+    DATABASE_URL: databaseUrl,
+    BETTER_AUTH_SECRET: TEST_SECRET,
+    BETTER_AUTH_URL: TEST_ISSUER,
+    WEB_ORIGIN: TEST_ISSUER,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "info",
+    ...extra,
+  });
+  try {
+    await proc.waitFor('"listening"', 60_000);
+  } catch (error) {
+    proc.child.kill("SIGKILL");
+    throw error;
+  }
+  return { proc, port, origin: `http://127.0.0.1:${port}` };
 }
 
 /** The JSON log lines a process printed, parsed. */
