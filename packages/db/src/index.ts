@@ -1,2 +1,2 @@
 export { createDb, type DbHandle } from "./pool.ts";
-export type { Database, TaskTable, UserTable } from "./schema.ts";
+export type { Database, LabelTable, ListTable, TaskTable } from "./schema.ts";
