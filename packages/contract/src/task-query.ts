@@ -34,14 +34,10 @@ export const TaskQuerySchema = z.object({
     .optional()
     .meta({ description: "Every word in title or description, ignoring case and accents; last word as a prefix." }),
   sort: TaskSortSchema.default("created").meta({ description: "Order of the results." }),
-  tz: z
-    .string()
-    .refine(isTimeZone, { message: "is not a known IANA time zone" })
-    .optional()
-    .meta({
-      description: "IANA zone for today/overdue/upcoming; default your saved zone, else UTC.",
-      example: "Europe/Paris",
-    }),
+  tz: z.string().refine(isTimeZone, { message: "is not a known IANA time zone" }).optional().meta({
+    description: "IANA zone for today/overdue/upcoming; default your saved zone, else UTC.",
+    example: "Europe/Paris",
+  }),
   limit: z.coerce
     .number({ error: `must be an integer from 1 to ${PAGE_LIMIT_MAX}` })
     .int({ message: `must be an integer from 1 to ${PAGE_LIMIT_MAX}` })
