@@ -93,7 +93,7 @@ describe("completed", () => {
 
 describe("fields that may not be sent", () => {
   it("an unknown field", async () => {
-    await refused({ title: "ok", priority: "high" }, "priority", /not a known field/);
+    await refused({ title: "ok", urgency: "high" }, "urgency", /not a known field/);
   });
 
   it.each([["id"], ["user_id"], ["created_at"], ["updated_at"]])("server-owned %s", async (field) => {

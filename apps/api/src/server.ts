@@ -3,6 +3,7 @@ import { createDb } from "@todo/db";
 import { createApp } from "./create-app.ts";
 import { EnvError, loadEnvFile, parseEnv } from "./env.ts";
 import { createLogger, describeError } from "./lib/logger.ts";
+import { startPurgeJob } from "./trash/purge-job.ts";
 
 // In-flight requests get this long to finish after SIGTERM before we stop anyway.
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -24,6 +25,7 @@ const env = boot();
 const logger = createLogger(env.LOG_LEVEL);
 const database = createDb(env.DATABASE_URL);
 const app = createApp({ db: database.db, env, logger });
+const stopPurge = startPurgeJob({ db: database.db, logger });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info("listening", {
@@ -37,6 +39,7 @@ let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
+  stopPurge();
   logger.info("shutting down: finishing in-flight requests", { signal });
   const force = setTimeout(() => {
     logger.warn("shutdown grace period over; exiting with requests still open");
