@@ -71,3 +71,31 @@ export async function callApi(token: string, method: string, path: string, body?
     body: body === undefined ? null : JSON.stringify(body),
   });
 }
+
+/** The task API as one user, for setting up data and checking what the server holds. */
+export async function apiAs(user: TestUser) {
+  const token = await apiToken(user);
+  async function call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await callApi(token, method, `/api/${user.id}${path}`, body);
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (response.status === 204 ? null : await response.json()) as T;
+  }
+  return {
+    get: <T = unknown>(path: string) => call<T>("GET", path),
+    post: <T = unknown>(path: string, body?: unknown) => call<T>("POST", path, body ?? {}),
+    put: <T = unknown>(path: string, body: unknown) => call<T>("PUT", path, body),
+    delete: (path: string) => call("DELETE", path),
+    /** Creates tasks a few at a time (fast, yet kind to the API's burst limit). */
+    async createTasks(tasks: Record<string, unknown>[]): Promise<{ id: string; title: string }[]> {
+      const made: { id: string; title: string }[] = [];
+      for (let i = 0; i < tasks.length; i += 8) {
+        made.push(
+          ...(await Promise.all(
+            tasks.slice(i, i + 8).map((t) => call<{ id: string; title: string }>("POST", "/tasks", t)),
+          )),
+        );
+      }
+      return made;
+    },
+  };
+}

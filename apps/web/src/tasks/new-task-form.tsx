@@ -2,7 +2,7 @@
 import { type FormEvent, type KeyboardEvent, type Ref, useId, useState } from "react";
 import { Note, Plus } from "@/components/icons";
 import { checkDescription, checkTitle } from "./task-input-rules";
-import type { Outcome } from "./use-tasks";
+import type { Outcome } from "./task-provider";
 
 interface Props {
   ref: Ref<HTMLInputElement>;
