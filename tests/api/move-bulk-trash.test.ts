@@ -1,7 +1,7 @@
 import type { Task, TaskBulkResult, TrashItem } from "@todo/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { purgeTrash } from "../../apps/api/src/trash/service/purge-trash.ts";
 import { startPurgeJob } from "../../apps/api/src/trash/purge-job.ts";
+import { purgeTrash } from "../../apps/api/src/trash/service/purge-trash.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
 import { createHarness, type SignedInUser, taskRow } from "./helpers/harness.ts";
 import { expectFieldError, expectProblem, sleep } from "./helpers/http.ts";

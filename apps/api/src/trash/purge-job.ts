@@ -13,15 +13,18 @@ export function startPurgeJob(
   { db, logger }: { db: Kysely<Database>; logger: Logger },
   intervalMs: number = PURGE_INTERVAL_MS,
 ): () => void {
-  let running: Promise<void> | undefined;
+  // A slow round is never overlapped by the next one.
+  let busy = false;
   const round = () => {
-    running ??= purgeTrash(db)
+    if (busy) return;
+    busy = true;
+    void purgeTrash(db)
       .then((deleted) => {
         if (deleted) logger.info("trash purged", { deleted });
       })
       .catch((error: unknown) => logger.warn("trash purge failed; retrying next round", { error: String(error) }))
       .finally(() => {
-        running = undefined;
+        busy = false;
       });
   };
   round();
