@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newVisitor } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
-import { createUser } from "./support/users.ts";
+import { apiAs, createUser } from "./support/users.ts";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,21 +39,60 @@ describe("accessibility (axe-core)", () => {
       await context.close();
     });
 
-    it(`the task list has no serious or critical violations (${colorScheme})`, async () => {
+    it(`the task views have no serious or critical violations (${colorScheme})`, async () => {
       const user = await createUser(`a11y-${colorScheme}`);
+      const api = await apiAs(user);
+      const list = await api.post<{ id: string }>("/lists", { name: "Home" });
       const { context, page } = await newVisitor(browser, { user, colorScheme });
       const t = taskPage(page);
       await t.open();
       expect(await seriousViolations(page), "empty list").toEqual([]);
       await t.add("First task");
       await t.add("Second task");
+      await api.createTasks([
+        { title: "Dated", due_date: "2020-01-01", priority: 1, labels: ["old"], list_id: list.id },
+        { title: "Soon", due_date: "2099-01-01", priority: 2 },
+      ]);
       await t.checkbox("First task").check();
+      await t.open();
+      expect(await seriousViolations(page), "inbox with tasks").toEqual([]);
       await t.editButton("Second task").click();
-      expect(await seriousViolations(page), "list while editing").toEqual([]);
+      expect(await seriousViolations(page), "detail panel").toEqual([]);
       await page.getByLabel("Task title").press("Escape");
+      await t
+        .row("First task")
+        .locator(".task-body")
+        .click({ modifiers: ["Control"] });
+      await t.bulk().waitFor();
+      expect(await seriousViolations(page), "bulk bar").toEqual([]);
+      await page.getByRole("button", { name: "Done" }).click();
       await t.deleteButton("Second task").click();
       await t.undo().waitFor();
       expect(await seriousViolations(page), "list with the undo toast").toEqual([]);
+      for (const path of [
+        "/tasks/today",
+        "/tasks/upcoming",
+        `/tasks/list/${list.id}`,
+        "/tasks/label/old",
+        "/tasks/trash",
+        "/tasks?sort=manual",
+      ]) {
+        await t.open(path);
+        expect(await seriousViolations(page), path).toEqual([]);
+      }
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("?");
+      await page.getByRole("dialog").waitFor();
+      expect(await seriousViolations(page), "shortcuts dialog").toEqual([]);
+      await context.close();
+    });
+
+    it(`the phone menu has no serious or critical violations (${colorScheme})`, async () => {
+      const user = await createUser(`a11y-phone-${colorScheme}`);
+      const { context, page } = await newVisitor(browser, { user, colorScheme, width: 375, height: 740 });
+      await taskPage(page).open();
+      await page.getByRole("button", { name: "Menu" }).click();
+      expect(await seriousViolations(page), "menu open").toEqual([]);
       await context.close();
     });
   }

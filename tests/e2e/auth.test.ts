@@ -33,6 +33,28 @@ describe("accounts in the browser", () => {
     await context.close();
   });
 
+  it("stores the browser's time zone at sign-up", async () => {
+    const { context, page } = await newVisitor(browser, { timeZone: "America/New_York" });
+    await page.goto("/sign-up");
+    await page.getByLabel("Name").fill("Zoe Zone");
+    await page.getByLabel("Email").fill(uniqueEmail("zone"));
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL("**/tasks");
+    const session = async () =>
+      (await page.request.get("/api/auth/get-session")).json() as Promise<{ user: { timeZone?: string } }>;
+    expect((await session()).user.timeZone).toBe("America/New_York");
+
+    // Changeable, and an unknown zone is refused without changing anything.
+    const update = (timeZone: string) =>
+      page.request.post("/api/auth/update-user", { data: { timeZone }, headers: { origin: inject("webUrl") } });
+    expect((await update("Mars/Olympus_Mons")).status()).toBe(400);
+    expect((await session()).user.timeZone).toBe("America/New_York");
+    expect((await update("Europe/Paris")).status()).toBe(200);
+    expect((await session()).user.timeZone).toBe("Europe/Paris");
+    await context.close();
+  });
+
   it("explains a short password and a taken email", async () => {
     const existing = await createUser("taken");
     const { context, page } = await newVisitor(browser);

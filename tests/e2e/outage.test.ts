@@ -76,4 +76,26 @@ describe("when the API goes away", () => {
     expect(await page.locator(".empty-state").textContent()).toContain("Type your first task");
     await context.close();
   });
+
+  it("clears a stale Not saved message when the connection returns", async () => {
+    const user = await createUser("stale");
+    const { context, page } = await newVisitor(browser, { user });
+    const t = taskPage(page);
+    await t.open();
+    await t.add("Tick me later");
+    await api("stop");
+    await t.checkbox("Tick me later").click();
+    const error = t.row("Tick me later").locator(".row-error");
+    await error.waitFor();
+    expect(await error.textContent()).toContain("Not saved");
+    expect(await t.checkbox("Tick me later").isChecked()).toBe(false);
+    await api("start");
+    // Any answer from the API (here the banner's Retry) proves the connection is back.
+    await page.getByRole("button", { name: "Retry" }).click();
+    await error.waitFor({ state: "detached" });
+    await t.banner().waitFor({ state: "detached" });
+    await t.checkbox("Tick me later").click();
+    await expect.poll(() => t.checkbox("Tick me later").isChecked()).toBe(true);
+    await context.close();
+  });
 });

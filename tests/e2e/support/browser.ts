@@ -8,6 +8,8 @@ export interface VisitorOptions {
   width?: number;
   height?: number;
   colorScheme?: "light" | "dark";
+  /** The browser's IANA zone (what Intl reports), UTC by default. */
+  timeZone?: string;
   user?: TestUser;
 }
 
@@ -22,6 +24,7 @@ export async function newVisitor(
     viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
     colorScheme: options.colorScheme ?? "light",
     reducedMotion: "reduce",
+    timezoneId: options.timeZone ?? "UTC",
   });
   context.setDefaultTimeout(15_000);
   if (options.user) await context.addCookies([{ ...options.user.cookie, url: webUrl }]);

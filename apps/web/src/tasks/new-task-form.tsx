@@ -61,6 +61,8 @@ export function NewTaskForm({ ref, onAdd }: Props) {
           placeholder="What needs doing?"
           autoComplete="off"
           enterKeyHint="done"
+          // Escape leaves the field (text kept), so the single-key shortcuts work again.
+          onKeyDown={(e) => e.key === "Escape" && e.currentTarget.blur()}
           // biome-ignore lint/a11y/noAutofocus: the list page exists to capture tasks; focus on arrival is the design.
           autoFocus
           aria-invalid={error ? true : undefined}

@@ -1,6 +1,6 @@
 "use client";
 import type { TaskCreate, TaskUpdate } from "@todo/contract";
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import type { BulkAction } from "./api-client";
 import type { Task } from "./model";
 import { dropCached, mapCachedTasks, prependCached, refreshAll, replaceCached } from "./task-cache";
@@ -43,6 +43,8 @@ export function useTaskActions() {
   const { api, userId, client, fail, dismissRowError, setDeleted } = useTaskStore();
 
   const settle = useCallback(() => void refreshAll(client), [client]);
+  /** The delete still on its way: an Undo pressed quickly must restore after it, not before. */
+  const deleting = useRef<Promise<unknown>>(Promise.resolve());
 
   const add = useCallback(
     async (viewKey: readonly unknown[], input: TaskCreate): Promise<Outcome> => {
@@ -108,9 +110,10 @@ export function useTaskActions() {
       const ids = tasks.map((t) => t.id);
       dropCached(client, ids);
       setDeleted(tasks);
+      const sent = ids.length === 1 && ids[0] ? api.remove(ids[0]) : api.bulk(ids, { action: "delete" });
+      deleting.current = sent.catch(() => undefined);
       try {
-        if (ids.length === 1 && ids[0]) await api.remove(ids[0]);
-        else await api.bulk(ids, { action: "delete" });
+        await sent;
         settle();
         return { ok: true };
       } catch (error) {
@@ -127,6 +130,7 @@ export function useTaskActions() {
       setDeleted(null);
       const ids = tasks.map((t) => t.id);
       try {
+        await deleting.current;
         if (ids.length === 1 && ids[0]) await api.restore(ids[0]);
         else await api.bulk(ids, { action: "restore" });
         await refreshAll(client);
