@@ -10,7 +10,7 @@ import { acquireTestDatabase } from "../tests/setup/database.ts";
 const root = fileURLToPath(new URL("../", import.meta.url));
 export const GENERATED = "packages/db/src/schema.generated.ts";
 
-export function runCodegen(url: string, check: boolean): void {
+export function runCodegen(url: string, check: boolean, stdio: "inherit" | "pipe" = "inherit"): void {
   execFileSync(
     `${root}node_modules/.bin/kysely-codegen`,
     [
@@ -26,7 +26,7 @@ export function runCodegen(url: string, check: boolean): void {
       GENERATED,
       ...(check ? ["--verify"] : []),
     ],
-    { cwd: root, stdio: "inherit" },
+    { cwd: root, stdio },
   );
 }
 

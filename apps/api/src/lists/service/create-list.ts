@@ -1,9 +1,9 @@
 import type { List, ListCreate } from "@todo/contract";
 import type { Database } from "@todo/db";
-import { generateKeyBetween } from "fractional-indexing";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
+import { placeFor, siblingsOf } from "../../tasks/store/positions.ts";
 import { getList } from "./get-list.ts";
-import { lastListPosition, lockListPositions, nameKey } from "./list-store.ts";
+import { listNotFound, lockListPositions, nameKey } from "./list-store.ts";
 
 /** A new list goes last; a name clash (ignoring case) fails the unique index: 409. */
 export async function createList(
@@ -12,7 +12,7 @@ export async function createList(
 ): Promise<List> {
   const id = await db.transaction().execute(async (trx) => {
     await lockListPositions(trx, userId);
-    const position = generateKeyBetween(await lastListPosition(trx, userId), null);
+    const position = await placeFor({}, siblingsOf(trx, "list", sql`"user_id" = ${userId}`, listNotFound));
     const row = await trx
       .insertInto("list")
       .values({

@@ -1,6 +1,7 @@
 import { isUuid } from "@todo/contract";
 import type { Database } from "@todo/db";
 import type { Kysely } from "kysely";
+import { liveTasks } from "../../tasks/store/live-tasks.ts";
 import { moveToEnd } from "../../tasks/store/move-to-end.ts";
 import { listNotFound } from "./list-store.ts";
 
@@ -11,13 +12,7 @@ import { listNotFound } from "./list-store.ts";
 export async function deleteList(db: Kysely<Database>, { userId, id }: { userId: string; id: string }): Promise<void> {
   if (!isUuid(id)) throw listNotFound();
   await db.transaction().execute(async (trx) => {
-    const tasks = await trx
-      .selectFrom("task")
-      .select("id")
-      .where("user_id", "=", userId)
-      .where("list_id", "=", id)
-      .where("deleted_at", "is", null)
-      .execute();
+    const tasks = await liveTasks(trx, userId).select("id").where("list_id", "=", id).execute();
     await moveToEnd(trx, { userId, ids: tasks.map((t) => t.id), listId: null });
     const gone = await trx.deleteFrom("list").where("user_id", "=", userId).where("id", "=", id).executeTakeFirst();
     if (gone.numDeletedRows === 0n) throw listNotFound();

@@ -61,15 +61,3 @@ export async function writeList(db: Db, { userId, id }: { userId: string; id: st
 export async function lockListPositions(db: Db, userId: string) {
   await sql`select pg_advisory_xact_lock(hashtextextended(${`todo:list-positions:${userId}`}, 0))`.execute(db);
 }
-
-export async function lastListPosition(db: Db, userId: string): Promise<string | null> {
-  const row = await db
-    .selectFrom("list")
-    .select("position")
-    .where("user_id", "=", userId)
-    .orderBy("position", "desc")
-    .orderBy("id", "desc")
-    .limit(1)
-    .executeTakeFirst();
-  return row?.position ?? null;
-}

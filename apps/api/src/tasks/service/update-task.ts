@@ -1,6 +1,7 @@
 import type { Task, TaskUpdate } from "@todo/contract";
 import type { Database } from "@todo/db";
 import type { Kysely } from "kysely";
+import { currentListId } from "../store/live-tasks.ts";
 import { endPositions, lockPositions } from "../store/positions.ts";
 import { assertTaskId, taskNotFound } from "../store/task-id.ts";
 import { type TaskPatch, writeTasks } from "../store/task-write.ts";
@@ -19,15 +20,7 @@ export async function updateTask(
     if (input.list_id !== undefined) {
       // Changing list puts the task at the end of the new one; the same list keeps its place.
       await lockPositions(trx, userId);
-      const current = await trx
-        .selectFrom("task")
-        .select("list_id")
-        .where("id", "=", id)
-        .where("user_id", "=", userId)
-        .where("deleted_at", "is", null)
-        .executeTakeFirst();
-      if (!current) throw taskNotFound();
-      if (current.list_id !== input.list_id) {
+      if ((await currentListId(trx, userId, id)) !== input.list_id) {
         [patch.position] = await endPositions(trx, { userId, listId: input.list_id });
       }
     }

@@ -17,8 +17,8 @@ export async function moveToEnd(
     .selectFrom("task")
     .select("id")
     .where("user_id", "=", userId)
-    .where("id", "in", ids)
     .where("deleted_at", restore ? "is not" : "is", null)
+    .where("id", "in", ids)
     .orderBy("position")
     .orderBy("id")
     .execute();
