@@ -13,6 +13,19 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** WCAG contrast ratio of two computed `rgb(…)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (rgb: string) => {
+    const [r = 0, g = 0, bl = 0] = (rgb.match(/[\d.]+/g) ?? []).map(Number).map((c) => {
+      const v = c / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}
+
 /** Serious and critical findings, as "rule: target" lines, so a failure names what to fix. */
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
@@ -84,6 +97,23 @@ describe("accessibility (axe-core)", () => {
       await page.keyboard.press("?");
       await page.getByRole("dialog").waitFor();
       expect(await seriousViolations(page), "shortcuts dialog").toEqual([]);
+      await context.close();
+    });
+
+    it(`checkbox rings have 3:1 contrast or more (${colorScheme})`, async () => {
+      const user = await createUser(`a11y-ring-${colorScheme}`);
+      await (await apiAs(user)).createTasks([{ title: "Plain" }, { title: "Urgent", priority: 1 }]);
+      const { context, page } = await newVisitor(browser, { user, colorScheme });
+      await taskPage(page).open();
+      const pairs = await page
+        .locator(".task-check")
+        .evaluateAll((boxes) =>
+          boxes.map((box) => [getComputedStyle(box).borderTopColor, getComputedStyle(box).backgroundColor]),
+        );
+      expect(pairs).toHaveLength(2);
+      // WCAG 1.4.11 (non-text contrast): the ring against the surface it sits on.
+      for (const [ring = "", fill = ""] of pairs)
+        expect(contrast(ring, fill), `${ring} on ${fill}`).toBeGreaterThanOrEqual(3);
       await context.close();
     });
 

@@ -99,6 +99,16 @@ describe("organising views", () => {
     expect(await rtl.locator(".meta-priority").textContent()).toContain("P1");
     expect(await rtl.locator(".meta-list").textContent()).toContain("Work");
     expect(await rtl.locator(".meta-label").allTextContents()).toEqual(["@deep", "@q4"]);
+
+    // Label views for names that need encoding in a path.
+    await api.createTasks([
+      { title: "Accented", labels: ["café"] },
+      { title: "Percent", labels: ["100%"] },
+    ]);
+    await t.open(`/tasks/label/${encodeURIComponent("café")}`);
+    expect(await t.titles()).toEqual(["Accented"]);
+    await t.open(`/tasks/label/${encodeURIComponent("100%")}`);
+    expect(await t.titles()).toEqual(["Percent"]);
     await context.close();
   });
 
@@ -185,7 +195,10 @@ describe("organising views", () => {
   it("loads further pages on scroll", async () => {
     const user = await createUser("pages");
     const api = await apiAs(user);
-    await api.createTasks(Array.from({ length: 230 }, (_, i) => ({ title: `Task ${String(i).padStart(3, "0")}` })));
+    await api.createTasks(
+      Array.from({ length: 230 }, (_, i) => ({ title: `Task ${String(i).padStart(3, "0")}` })),
+      8,
+    );
     const { context, page } = await newVisitor(browser, { user });
     const t = taskPage(page);
     await t.open("?sort=title");

@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 
+/**
+ * Where the stack runs: Vitest's globalSetup provides it to tests; a plain script
+ * (tests/e2e/screenshots.ts) sets E2E_WEB_URL / E2E_API_URL instead.
+ */
+const webUrl = () => process.env.E2E_WEB_URL ?? inject("webUrl");
+const apiUrl = () => process.env.E2E_API_URL ?? inject("apiUrl");
+
 export interface TestUser {
   id: string;
   name: string;
@@ -22,10 +29,9 @@ export const uniqueEmail = (label: string) => `${label}-${randomBytes(4).toStrin
 
 /** Calls the web the way a browser form does: same-origin JSON with an Origin header. */
 export function authPost(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  const webUrl = inject("webUrl");
-  return fetch(`${webUrl}/api/auth${path}`, {
+  return fetch(`${webUrl()}/api/auth${path}`, {
     method: "POST",
-    headers: { origin: webUrl, "content-type": "application/json", "x-forwarded-for": clientAddress(), ...headers },
+    headers: { origin: webUrl(), "content-type": "application/json", "x-forwarded-for": clientAddress(), ...headers },
     body: JSON.stringify(body),
     redirect: "manual",
   });
@@ -55,14 +61,14 @@ export const cookieHeader = (user: Pick<TestUser, "cookie">) => `${user.cookie.n
 
 /** The API token exactly as the browser gets it. */
 export async function apiToken(user: Pick<TestUser, "cookie">): Promise<string> {
-  const response = await fetch(`${inject("webUrl")}/api/auth/token`, { headers: { cookie: cookieHeader(user) } });
+  const response = await fetch(`${webUrl()}/api/auth/token`, { headers: { cookie: cookieHeader(user) } });
   if (!response.ok) throw new Error(`token request failed: ${response.status}`);
   return ((await response.json()) as { token: string }).token;
 }
 
 /** A direct call to the task API with a user's token (setting up data, checking isolation). */
 export async function callApi(token: string, method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${inject("apiUrl")}${path}`, {
+  return fetch(`${apiUrl()}${path}`, {
     method,
     headers: {
       authorization: `Bearer ${token}`,

@@ -162,7 +162,11 @@ export function TaskView({ view }: { view: View }) {
             Select
           </button>
           <ClearCompleted view={view} options={options} onCleared={(tasks) => remove(tasks)} />
-          <button type="button" className="button button-quiet" onClick={() => dialogRef.current?.showModal()}>
+          <button
+            type="button"
+            className="button button-quiet shortcuts-button"
+            onClick={() => dialogRef.current?.showModal()}
+          >
             Shortcuts <kbd>?</kbd>
           </button>
         </div>

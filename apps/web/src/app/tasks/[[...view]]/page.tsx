@@ -10,16 +10,26 @@ type Props = {
   searchParams: Promise<Record<string, string | string[]>>;
 };
 
+/** Segments arrive percent-encoded or not depending on the path; a stray `%` must not be a 500. */
+const decode = (segments: string[] | undefined) =>
+  segments?.map((segment) => {
+    try {
+      return decodeURIComponent(segment);
+    } catch {
+      return segment;
+    }
+  });
+
 const TITLES = { inbox: "Inbox", today: "Today", upcoming: "Upcoming", list: "List", label: "Label", trash: "Trash" };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const view = parseView((await params).view?.map(decodeURIComponent));
+  const view = parseView(decode((await params).view));
   if (view?.kind === "label") return { title: `@${view.name}` };
   return { title: view ? TITLES[view.kind] : "Not found" };
 }
 
 export default async function TasksPage({ params, searchParams }: Props) {
-  const view = parseView((await params).view?.map(decodeURIComponent));
+  const view = parseView(decode((await params).view));
   if (!view) notFound();
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(await searchParams)) if (typeof v === "string") query.set(k, v);
