@@ -1,6 +1,6 @@
 import type { Task } from "@todo/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type TestUser, taskRow } from "./helpers/harness.ts";
+import { createHarness, type SignedInUser, taskRow } from "./helpers/harness.ts";
 import {
   call,
   createTask,
@@ -15,13 +15,13 @@ import {
 import { mintToken } from "./helpers/tokens.ts";
 
 const h = createHarness();
-let user: TestUser;
+let user: SignedInUser;
 let token: string;
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
 
 beforeAll(async () => {
-  user = await h.createUser();
-  token = await mintToken(user.id);
+  user = await h.signIn();
+  token = user.token;
 });
 afterAll(() => h.close());
 

@@ -3,7 +3,7 @@ import type { List, Task } from "@todo/contract";
 import { expect } from "vitest";
 import type { AppEnv } from "../../../apps/api/src/lib/context.ts";
 import type { SignedInUser } from "./harness.ts";
-import { type CallOptions, call } from "./http.ts";
+import { type CallOptions, call, createTask } from "./http.ts";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
@@ -30,8 +30,7 @@ export function apiFor(app: OpenAPIHono<AppEnv>, user: SignedInUser) {
     put: (path: string, body: unknown) => send("PUT", path, body),
     del: (path: string) => send("DELETE", path),
     ok,
-    createTask: async (body: Record<string, unknown> = { title: "a task" }) =>
-      ok<Task>(await send("POST", "tasks", body), 201),
+    createTask: (body?: Record<string, unknown>): Promise<Task> => createTask(app, user.id, user.token, body),
     createList: async (name: string, color?: string) =>
       ok<List>(await send("POST", "lists", color ? { name, color } : { name }), 201),
     tasks: async (query = "") => ok<Task[]>(await send("GET", `tasks${query ? `?${query}` : ""}`)),
