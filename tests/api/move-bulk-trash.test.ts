@@ -2,7 +2,7 @@ import type { Task, TaskBulkResult, TrashItem } from "@todo/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPurgeJob } from "../../apps/api/src/trash/purge-job.ts";
 import { purgeTrash } from "../../apps/api/src/trash/service/purge-trash.ts";
-import { type Api, apiFor } from "./helpers/api.ts";
+import { type Api, apiFor, nextPage } from "./helpers/api.ts";
 import { createHarness, type SignedInUser, taskRow } from "./helpers/harness.ts";
 import { expectFieldError, expectProblem, sleep } from "./helpers/http.ts";
 
@@ -119,6 +119,41 @@ describe("contract 6.5: trash", () => {
     expect(restored).toMatchObject({ list_id: list.id, labels: ["keep"], priority: 2, position: task.position });
     expect(restored.version).toBe(task.version + 2);
     await expectProblem(await api.post(`tasks/${task.id}/restore`), 404);
+  });
+
+  it("a restored task whose place was taken meanwhile goes to the end of its list, never onto another's key", async () => {
+    const { list, tasks, order } = await freshList(2);
+    const last = tasks[1] as Task;
+    await api.del(`tasks/${last.id}`);
+    const newcomer = await api.createTask({ title: "newcomer", list_id: list.id });
+    expect(newcomer.position).toBe(last.position);
+    const restored = await api.ok<Task>(await api.post(`tasks/${last.id}/restore`));
+    expect(restored.position > newcomer.position).toBe(true);
+    expect(await order()).toEqual(["m0", "newcomer", "m1"]);
+  });
+
+  it("bulk labels_add beyond 20 labels on a task is 422 and changes nothing", async () => {
+    const task = await api.createTask({ title: "full", labels: Array.from({ length: 19 }, (_, i) => `k${i}`) });
+    await expectFieldError(
+      await api.post("tasks/bulk", { ids: [task.id], action: "update", set: { labels_add: ["one", "two"] } }),
+      "set.labels_add",
+    );
+    expect(await api.ok<Task>(await api.get(`tasks/${task.id}`))).toEqual(task);
+  });
+
+  it("pages the trash with a signed cursor and a Link header", async () => {
+    const a = apiFor(h.app, await h.signIn());
+    for (let i = 0; i < 5; i++) await a.del(`tasks/${(await a.createTask({ title: `t${i}` })).id}`);
+    const seen: string[] = [];
+    let res = await a.get("trash?limit=2");
+    for (;;) {
+      seen.push(...(await a.ok<TrashItem[]>(res)).map((t) => t.title));
+      const next = nextPage(res);
+      if (!next) break;
+      res = await a.send("GET", next.replace(/^\/api\/[^/]+\//, ""));
+    }
+    expect(seen).toEqual(["t4", "t3", "t2", "t1", "t0"]);
+    await expectProblem(await a.get("trash?cursor=forged.cursor"), 400);
   });
 
   it("lists newest deletion first and empties", async () => {
