@@ -23,6 +23,13 @@ type Task = {
 const byTitle = async (api: Awaited<ReturnType<typeof apiAs>>, path = "/tasks?status=all") =>
   new Map((await api.get<Task[]>(path)).map((t) => [t.title, t]));
 
+/** Centre and vertical edges of an element on the screen. */
+async function box(locator: import("playwright-core").Locator) {
+  const b = await locator.boundingBox();
+  if (!b) throw new Error("element not on screen");
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2, top: b.y, bottom: b.y + b.height };
+}
+
 describe("many at once, order and shortcuts", () => {
   it("select many and act on them", async () => {
     const user = await createUser("bulk");
@@ -106,9 +113,40 @@ describe("many at once, order and shortcuts", () => {
     await t.settled();
     expect(await t.titles()).toEqual(["Third", "Second", "First"]);
 
-    // Drag and drop with a pointer does the same.
-    await t.row("First").dragTo(t.row("Third"), { targetPosition: { x: 40, y: 4 } });
+    // Dragging the handle with a mouse does the same: First goes above Third.
+    const from = await box(t.row("First").locator(".drag-handle"));
+    const to = await box(t.row("Third"));
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x, to.top + 4, { steps: 6 });
+    await page.mouse.up();
     await expect.poll(() => t.titles()).toEqual(["First", "Third", "Second"]);
+    await context.close();
+  });
+
+  it("reorders by touch on a phone", async () => {
+    const user = await createUser("touch");
+    const api = await apiAs(user);
+    await api.createTasks([{ title: "Alpha" }, { title: "Beta" }, { title: "Gamma" }]);
+    const { context, page } = await newVisitor(browser, { user, touch: true, width: 375, height: 740 });
+    const t = taskPage(page);
+    await t.open("?sort=manual");
+    // A finger on Alpha's handle, moved onto the lower half of Gamma: Alpha goes last.
+    const from = await box(t.row("Alpha").locator(".drag-handle"));
+    const to = await box(t.row("Gamma"));
+    const cdp = await context.newCDPSession(page);
+    const touch = (type: "touchStart" | "touchMove" | "touchEnd", y: number) =>
+      cdp.send("Input.dispatchTouchEvent", {
+        type,
+        touchPoints: type === "touchEnd" ? [] : [{ x: from.x, y }],
+      });
+    await touch("touchStart", from.y);
+    for (let step = 1; step <= 6; step++) await touch("touchMove", from.y + ((to.bottom - 4 - from.y) * step) / 6);
+    await touch("touchEnd", to.bottom - 4);
+    await expect.poll(() => t.titles()).toEqual(["Beta", "Gamma", "Alpha"]);
+    await page.reload();
+    await t.settled();
+    expect(await t.titles()).toEqual(["Beta", "Gamma", "Alpha"]);
     await context.close();
   });
 

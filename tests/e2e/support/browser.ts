@@ -10,6 +10,8 @@ export interface VisitorOptions {
   colorScheme?: "light" | "dark";
   /** The browser's IANA zone (what Intl reports), UTC by default. */
   timeZone?: string;
+  /** A phone: touch events, no hover. */
+  touch?: boolean;
   user?: TestUser;
 }
 
@@ -25,6 +27,8 @@ export async function newVisitor(
     colorScheme: options.colorScheme ?? "light",
     reducedMotion: "reduce",
     timezoneId: options.timeZone ?? "UTC",
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
   });
   context.setDefaultTimeout(15_000);
   if (options.user) await context.addCookies([{ ...options.user.cookie, url: webUrl }]);

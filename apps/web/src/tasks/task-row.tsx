@@ -1,5 +1,5 @@
 "use client";
-import { type DragEvent, type KeyboardEvent, type MouseEvent, memo } from "react";
+import { type KeyboardEvent, type MouseEvent, memo, type PointerEvent } from "react";
 import { Grip, Pencil, Trash } from "@/components/icons";
 import { dueLabel } from "./due-label";
 import type { Task } from "./model";
@@ -20,7 +20,13 @@ export interface RowHandlers {
   onDelete: (task: Task) => void;
   onSelect: (task: Task, how: "toggle" | "range") => void;
   onReorder: (task: Task, direction: -1 | 1) => void;
-  onDrop: (dragged: string, target: Task, place: "before" | "after") => void;
+  /** Pointer handlers of the drag handle (manual order only). */
+  drag: {
+    onPointerDown: (id: string, event: PointerEvent<HTMLElement>) => void;
+    onPointerMove: (event: PointerEvent<HTMLElement>) => void;
+    onPointerUp: (event: PointerEvent<HTMLElement>) => void;
+    onPointerCancel: (event: PointerEvent<HTMLElement>) => void;
+  };
   onDismissError: (id: string) => void;
 }
 
@@ -35,11 +41,6 @@ interface Props extends RowHandlers {
   manual: boolean;
   error: string | undefined;
 }
-
-const dropPlace = (event: DragEvent<HTMLElement>) => {
-  const box = event.currentTarget.getBoundingClientRect();
-  return event.clientY < box.top + box.height / 2 ? "before" : "after";
-};
 
 export const TaskRow = memo(function TaskRow(props: Props) {
   const { task, editing, selecting, selected, manual, error } = props;
@@ -62,19 +63,7 @@ export const TaskRow = memo(function TaskRow(props: Props) {
 
   const classes = ["task-row", task.completed && "is-done", draft && "is-unsaved", selected && "is-selected"];
   return (
-    <li
-      className={classes.filter(Boolean).join(" ")}
-      data-task-id={task.id}
-      onClick={onClick}
-      onKeyDown={onKeyDown}
-      draggable={manual && !editing && !draft}
-      onDragStart={(e) => e.dataTransfer.setData("text/x-task-id", task.id)}
-      onDragOver={(e) => manual && e.preventDefault()}
-      onDrop={(e) => {
-        const dragged = e.dataTransfer.getData("text/x-task-id");
-        if (dragged && dragged !== task.id) props.onDrop(dragged, task, dropPlace(e));
-      }}
-    >
+    <li className={classes.filter(Boolean).join(" ")} data-task-id={task.id} onClick={onClick} onKeyDown={onKeyDown}>
       {selecting ? (
         <input
           type="checkbox"
@@ -130,7 +119,16 @@ export const TaskRow = memo(function TaskRow(props: Props) {
           </div>
           <div className="task-actions">
             {manual ? (
-              <span className="drag-handle" title="Drag to reorder, or Alt+↑/↓" aria-hidden="true">
+              // Pointer-only; the keyboard way is Alt+↑/↓ on the row, announced in the shortcuts.
+              <span
+                className="drag-handle"
+                title="Drag to reorder, or Alt+↑/↓"
+                aria-hidden="true"
+                onPointerDown={(e) => !draft && props.drag.onPointerDown(task.id, e)}
+                onPointerMove={props.drag.onPointerMove}
+                onPointerUp={props.drag.onPointerUp}
+                onPointerCancel={props.drag.onPointerCancel}
+              >
                 <Grip />
               </span>
             ) : null}

@@ -16,6 +16,7 @@ import { useTaskStore } from "./task-provider";
 import { type RowHandlers, TaskRow } from "./task-row";
 import { TaskSkeleton } from "./task-skeleton";
 import { UndoToast } from "./undo-toast";
+import { type Place, usePointerReorder } from "./use-pointer-reorder";
 import { useRowFocus } from "./use-row-focus";
 import { useSelection } from "./use-selection";
 import { useShortcuts } from "./use-shortcuts";
@@ -73,6 +74,16 @@ export function TaskView({ view }: { view: View }) {
     void actions.restore(tasks).then(() => focus.to(tasks[0]?.id));
   }, [actions, store.deleted, focus]);
 
+  const drag = usePointerReorder(
+    useCallback(
+      (draggedId: string, targetId: string, place: Place) => {
+        const task = byId(draggedId);
+        if (task) void actions.move(task, place === "before" ? { before: targetId } : { after: targetId });
+      },
+      [actions, byId],
+    ),
+  );
+
   const handlers = useMemo<RowHandlers>(
     () => ({
       onToggle: (task) => void actions.toggle(task),
@@ -100,13 +111,10 @@ export function TaskView({ view }: { view: View }) {
           .move(task, direction < 0 ? { before: neighbour } : { after: neighbour })
           .then(() => focus.to(task.id));
       },
-      onDrop: (dragged, target, place) => {
-        const task = byId(dragged);
-        if (task) void actions.move(task, place === "before" ? { before: target.id } : { after: target.id });
-      },
+      drag,
       onDismissError: store.dismissRowError,
     }),
-    [actions, byId, editingId, focus, order, remove, selection, store.dismissRowError],
+    [actions, drag, editingId, focus, order, remove, selection, store.dismissRowError],
   );
 
   useShortcuts({
