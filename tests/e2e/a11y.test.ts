@@ -1,17 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newVisitor } from "./support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiAs, createUser } from "./support/users.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** WCAG contrast ratio of two computed `rgb(…)` colours. */
 function contrast(a: string, b: string): number {
@@ -39,7 +33,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 describe("accessibility (axe-core)", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     it(`signed-out pages have no serious or critical violations (${colorScheme})`, async () => {
-      const { context, page } = await newVisitor(browser, { colorScheme });
+      const { context, page } = await newVisitor(browser(), { colorScheme });
       for (const url of ["/", "/sign-in", "/sign-up"]) {
         await page.goto(url);
         expect(await seriousViolations(page), url).toEqual([]);
@@ -56,7 +50,7 @@ describe("accessibility (axe-core)", () => {
       const user = await createUser(`a11y-${colorScheme}`);
       const api = await apiAs(user);
       const list = await api.post<{ id: string }>("/lists", { name: "Home" });
-      const { context, page } = await newVisitor(browser, { user, colorScheme });
+      const { context, page } = await newVisitor(browser(), { user, colorScheme });
       const t = taskPage(page);
       await t.open();
       expect(await seriousViolations(page), "empty list").toEqual([]);
@@ -103,7 +97,7 @@ describe("accessibility (axe-core)", () => {
     it(`checkbox rings have 3:1 contrast or more (${colorScheme})`, async () => {
       const user = await createUser(`a11y-ring-${colorScheme}`);
       await (await apiAs(user)).createTasks([{ title: "Plain" }, { title: "Urgent", priority: 1 }]);
-      const { context, page } = await newVisitor(browser, { user, colorScheme });
+      const { context, page } = await newVisitor(browser(), { user, colorScheme });
       await taskPage(page).open();
       const pairs = await page
         .locator(".task-check")
@@ -119,7 +113,7 @@ describe("accessibility (axe-core)", () => {
 
     it(`the phone menu has no serious or critical violations (${colorScheme})`, async () => {
       const user = await createUser(`a11y-phone-${colorScheme}`);
-      const { context, page } = await newVisitor(browser, { user, colorScheme, width: 375, height: 740 });
+      const { context, page } = await newVisitor(browser(), { user, colorScheme, width: 375, height: 740 });
       await taskPage(page).open();
       await page.getByRole("button", { name: "Menu" }).click();
       expect(await seriousViolations(page), "menu open").toEqual([]);

@@ -1,16 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newVisitor } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
 import { createUser } from "./support/users.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /**
  * A guard against growth, not yet the goal: the target is 150 kB, and on 2026-11-30 /tasks
@@ -23,7 +16,7 @@ const BUDGET_BYTES = 200 * 1024;
 describe("first-load JavaScript", () => {
   it("the task page loads at most 200 kB of compressed JavaScript", async () => {
     const user = await createUser("budget");
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const scripts: Promise<number>[] = [];
     page.on("requestfinished", (request) => {
       if (request.resourceType() === "script") scripts.push(request.sizes().then((s) => s.responseBodySize));

@@ -1,16 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newVisitor } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiAs, createUser } from "./support/users.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 type Task = {
   title: string;
@@ -36,7 +29,7 @@ describe("many at once, order and shortcuts", () => {
     const api = await apiAs(user);
     const home = await api.post<{ id: string }>("/lists", { name: "Home" });
     await api.createTasks(["A", "B", "C", "D", "E"].map((title) => ({ title: `Task ${title}` })));
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const t = taskPage(page);
     await t.open();
     // Newest first: E D C B A. Ctrl+click one, Shift+click extends the range.
@@ -96,7 +89,7 @@ describe("many at once, order and shortcuts", () => {
     const user = await createUser("order");
     const api = await apiAs(user);
     await api.createTasks([{ title: "First" }, { title: "Second" }, { title: "Third" }]);
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const t = taskPage(page);
     await t.open("?sort=manual");
     expect(await t.titles()).toEqual(["First", "Second", "Third"]);
@@ -128,7 +121,7 @@ describe("many at once, order and shortcuts", () => {
     const user = await createUser("touch");
     const api = await apiAs(user);
     await api.createTasks([{ title: "Alpha" }, { title: "Beta" }, { title: "Gamma" }]);
-    const { context, page } = await newVisitor(browser, { user, touch: true, width: 375, height: 740 });
+    const { context, page } = await newVisitor(browser(), { user, touch: true, width: 375, height: 740 });
     const t = taskPage(page);
     await t.open("?sort=manual");
     // A finger on Alpha's handle, moved onto the lower half of Gamma: Alpha goes last.
@@ -154,7 +147,7 @@ describe("many at once, order and shortcuts", () => {
     const user = await createUser("shortcuts");
     const api = await apiAs(user);
     await api.createTasks([{ title: "One" }, { title: "Two" }, { title: "Three" }]);
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const t = taskPage(page);
     await t.open();
     await page.locator("body").click();

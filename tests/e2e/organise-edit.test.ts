@@ -1,16 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newVisitor } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiAs, createUser } from "./support/users.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 type Task = {
   title: string;
@@ -28,7 +21,7 @@ describe("the detail panel", () => {
     const api = await apiAs(user);
     const work = await api.post<{ id: string }>("/lists", { name: "Work" });
     const [created] = await api.createTasks([{ title: "Plan the offsite", labels: ["old"] }]);
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const t = taskPage(page);
     await t.open();
 
@@ -68,7 +61,7 @@ describe("the detail panel", () => {
     const user = await createUser("cancel");
     const api = await apiAs(user);
     const [created] = await api.createTasks([{ title: "Keep me", priority: 3 }]);
-    const { context, page } = await newVisitor(browser, { user, width: 375, height: 740 });
+    const { context, page } = await newVisitor(browser(), { user, width: 375, height: 740 });
     const t = taskPage(page);
     await t.open();
     await t.editButton("Keep me").click();

@@ -1,16 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newVisitor } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiAs, createUser } from "./support/users.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const titlesOf = (tasks: { title: string }[]) => tasks.map((t) => t.title);
 
@@ -19,7 +12,7 @@ describe("delete, undo and the trash", () => {
     const user = await createUser("undo");
     const api = await apiAs(user);
     await api.createTasks([{ title: "Oldest" }, { title: "Middle" }, { title: "Newest" }]);
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const t = taskPage(page);
     await t.open();
 
@@ -55,7 +48,7 @@ describe("delete, undo and the trash", () => {
     const api = await apiAs(user);
     const made = await api.createTasks([{ title: "Bring back" }, { title: "Gone for good" }]);
     for (const task of made) await api.delete(`/tasks/${task.id}`);
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const t = taskPage(page);
     await t.open("/tasks/trash");
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Trash");

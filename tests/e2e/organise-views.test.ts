@@ -1,16 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newVisitor, watchConsole } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { newVisitor, sharedBrowser, watchConsole } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiAs, createUser } from "./support/users.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** A calendar day `days` from today in the browser's zone (the tests run the browser in UTC). */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -28,7 +21,7 @@ describe("organising views", () => {
       { title: "Water plants", list_id: home.id, due_date: day(0), labels: ["errands"] },
       { title: "Ship report", due_date: day(1), priority: 1 },
     ]);
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const problems = watchConsole(page);
     const t = taskPage(page);
 
@@ -86,7 +79,7 @@ describe("organising views", () => {
         labels: ["deep", "q4"],
       },
     ]);
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const t = taskPage(page);
     await t.open("/tasks?sort=due");
     const late = t.row("Late one").locator(".meta-due");
@@ -114,7 +107,7 @@ describe("organising views", () => {
 
   it("creates, renames and deletes a list", async () => {
     const user = await createUser("lists");
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const t = taskPage(page);
     await t.open();
     await t.add("Stays with me");
@@ -147,7 +140,7 @@ describe("organising views", () => {
 
   it("the sidebar folds into a menu on a phone", async () => {
     const user = await createUser("phone");
-    const { context, page } = await newVisitor(browser, { user, width: 375, height: 740 });
+    const { context, page } = await newVisitor(browser(), { user, width: 375, height: 740 });
     const t = taskPage(page);
     await t.open();
     expect(await t.sidebar.isVisible()).toBe(false);
@@ -167,7 +160,7 @@ describe("organising views", () => {
     const user = await createUser("search");
     const api = await apiAs(user);
     await api.createTasks([{ title: "Résumé draft" }, { title: "buy milk" }, { title: "Call mum", priority: 2 }]);
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const t = taskPage(page);
     await t.open();
     await page.locator("body").click();
@@ -199,7 +192,7 @@ describe("organising views", () => {
       Array.from({ length: 230 }, (_, i) => ({ title: `Task ${String(i).padStart(3, "0")}` })),
       8,
     );
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const t = taskPage(page);
     await t.open("?sort=title");
     expect(await t.rows.count()).toBe(100);

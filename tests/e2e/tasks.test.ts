@@ -1,21 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newVisitor, watchConsole } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { newVisitor, sharedBrowser, watchConsole } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiToken, callApi, createUser } from "./support/users.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe("managing tasks", () => {
   it("adds, edits, completes, filters, deletes with undo, and keeps it all after a reload", async () => {
     const user = await createUser("flow");
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const console = watchConsole(page);
     const t = taskPage(page);
     await t.open();
@@ -96,7 +89,7 @@ describe("managing tasks", () => {
 
   it("works from the keyboard alone", async () => {
     const user = await createUser("keys");
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const t = taskPage(page);
     await t.open();
     await page.keyboard.type("Keyboard task");
@@ -117,7 +110,7 @@ describe("managing tasks", () => {
 
   it("keeps an open edit when focus leaves it, until Save", async () => {
     const user = await createUser("blur");
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const t = taskPage(page);
     await t.open();
     await t.add("Draft title");
@@ -139,7 +132,7 @@ describe("managing tasks", () => {
 
   it("adds a task with a note", async () => {
     const user = await createUser("note");
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const t = taskPage(page);
     await t.open();
     await page.getByRole("button", { name: "Add a note" }).click();

@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
+import { launchBrowser } from "./chromium.ts";
 import type { TestUser } from "./users.ts";
 
-export { launchBrowser } from "./chromium.ts";
+export { launchBrowser };
 
 export interface VisitorOptions {
   width?: number;
@@ -45,4 +46,19 @@ export function watchConsole(page: Page): { problems: string[] } {
   });
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   return { problems };
+}
+
+/** One Chromium for a test file, launched before its tests and closed after them. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser is not running yet");
+    return browser;
+  };
 }

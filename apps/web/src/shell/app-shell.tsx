@@ -36,7 +36,8 @@ export function AppShell({ children }: { children: ReactNode }) {
         onClick={() => setOpen((o) => !o)}
       >
         {open ? <Close /> : <Menu />}
-        <span>Menu</span>
+        {/* Open, it is a close (×) beside the panel: the name stays for screen readers. */}
+        <span className={open ? "visually-hidden" : undefined}>Menu</span>
       </button>
       <Sidebar />
       {open ? (
