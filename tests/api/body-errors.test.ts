@@ -1,19 +1,18 @@
 import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type TestUser } from "./helpers/harness.ts";
+import { createHarness, type SignedInUser } from "./helpers/harness.ts";
 import { call, createTask, expectProblem, taskPath, tasksPath } from "./helpers/http.ts";
 import { type Listening, listen } from "./helpers/listen.ts";
-import { mintToken } from "./helpers/tokens.ts";
 
 const h = createHarness();
 const LIMIT = 64 * 1024;
-let user: TestUser;
+let user: SignedInUser;
 let token: string;
 let server: Listening;
 
 beforeAll(async () => {
-  user = await h.createUser();
-  token = await mintToken(user.id);
+  user = await h.signIn();
+  token = user.token;
   server = await listen(h.app);
 });
 afterAll(async () => {

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type TestUser } from "./helpers/harness.ts";
+import { createHarness, type SignedInUser } from "./helpers/harness.ts";
 import { call, tasksPath } from "./helpers/http.ts";
 import { mintToken, TEST_SECRET } from "./helpers/tokens.ts";
 
 const h = createHarness();
-let user: TestUser;
+let user: SignedInUser;
 let token: string;
 
 beforeAll(async () => {
-  user = await h.createUser();
-  token = await mintToken(user.id);
+  user = await h.signIn();
+  token = user.token;
 });
 afterAll(() => h.close());
 

@@ -54,12 +54,26 @@ describe("/openapi.json", () => {
   };
 
   const EXPECTED: [string, string, string[]][] = [
-    ["/api/{user_id}/tasks", "get", ["200", "401", "403", "422"]],
+    ["/api/{user_id}/tasks", "get", ["200", "400", "401", "403", "422"]],
     ["/api/{user_id}/tasks", "post", ["201", "400", "401", "403", "413", "415", "422"]],
     ["/api/{user_id}/tasks/{id}", "get", ["200", "401", "403", "404"]],
     ["/api/{user_id}/tasks/{id}", "put", ["200", "400", "401", "403", "404", "413", "415", "422"]],
     ["/api/{user_id}/tasks/{id}", "delete", ["204", "401", "403", "404"]],
     ["/api/{user_id}/tasks/{id}/complete", "patch", ["200", "400", "401", "403", "404", "413", "415", "422"]],
+    ["/api/{user_id}/tasks/bulk", "post", ["200", "400", "401", "403", "404", "413", "415", "422"]],
+    ["/api/{user_id}/tasks/{id}/move", "post", ["200", "400", "401", "403", "404", "413", "415", "422"]],
+    ["/api/{user_id}/tasks/{id}/restore", "post", ["200", "401", "403", "404"]],
+    ["/api/{user_id}/lists", "get", ["200", "401", "403"]],
+    ["/api/{user_id}/lists", "post", ["201", "400", "401", "403", "409", "413", "415", "422"]],
+    ["/api/{user_id}/lists/{id}", "get", ["200", "401", "403", "404"]],
+    ["/api/{user_id}/lists/{id}", "put", ["200", "400", "401", "403", "404", "409", "413", "415", "422"]],
+    ["/api/{user_id}/lists/{id}", "delete", ["204", "401", "403", "404"]],
+    ["/api/{user_id}/lists/{id}/move", "post", ["200", "400", "401", "403", "404", "422"]],
+    ["/api/{user_id}/labels", "get", ["200", "401", "403"]],
+    ["/api/{user_id}/labels/{name}", "put", ["204", "400", "401", "403", "404", "422"]],
+    ["/api/{user_id}/labels/{name}", "delete", ["204", "401", "403", "404"]],
+    ["/api/{user_id}/trash", "get", ["200", "400", "401", "403", "422"]],
+    ["/api/{user_id}/trash", "delete", ["204", "401", "403"]],
     ["/health", "get", ["200"]],
     ["/ready", "get", ["200", "503"]],
   ];
@@ -89,7 +103,17 @@ describe("/openapi.json", () => {
       components: { schemas: Record<string, { properties: object; additionalProperties?: boolean }> };
     };
     const create = doc.components.schemas.TaskCreate;
-    expect(Object.keys(create?.properties ?? {}).sort()).toEqual(["completed", "description", "title"]);
+    expect(Object.keys(create?.properties ?? {}).sort()).toEqual([
+      "completed",
+      "description",
+      "due_date",
+      "due_time",
+      "labels",
+      "list_id",
+      "priority",
+      "recurrence",
+      "title",
+    ]);
     expect(create?.additionalProperties).toBe(false);
     expect(Object.keys(doc.components.schemas.Task?.properties ?? {})).toContain("created_at");
   });

@@ -1,6 +1,6 @@
 import type { Task } from "@todo/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type TestUser, taskRow } from "./helpers/harness.ts";
+import { createHarness, type SignedInUser, taskRow } from "./helpers/harness.ts";
 import {
   call,
   createTask,
@@ -15,13 +15,13 @@ import {
 import { mintToken } from "./helpers/tokens.ts";
 
 const h = createHarness();
-let user: TestUser;
+let user: SignedInUser;
 let token: string;
 const MISSING_ID = "00000000-0000-4000-8000-000000000000";
 
 beforeAll(async () => {
-  user = await h.createUser();
-  token = await mintToken(user.id);
+  user = await h.signIn();
+  token = user.token;
 });
 afterAll(() => h.close());
 
@@ -35,8 +35,27 @@ describe("POST /api/{user_id}/tasks", () => {
     expect(res.headers.get("location")).toBe(`/api/${user.id}/tasks/${task.id}`);
     expect(task).toMatchObject({ user_id: user.id, title: "Buy milk", description: null, completed: false });
     expect(Object.keys(task).sort()).toEqual(
-      ["completed", "created_at", "description", "id", "title", "updated_at", "user_id"].sort(),
+      [
+        "completed",
+        "completed_at",
+        "created_at",
+        "description",
+        "due_date",
+        "due_time",
+        "id",
+        "labels",
+        "list_id",
+        "position",
+        "priority",
+        "recurrence",
+        "recurring_task_id",
+        "title",
+        "updated_at",
+        "user_id",
+        "version",
+      ].sort(),
     );
+    expect(task).toMatchObject({ list_id: null, due_date: null, priority: 4, labels: [], version: 1 });
     expect(task.created_at).toMatch(RFC3339_UTC_RE);
     expect(task.updated_at).toMatch(RFC3339_UTC_RE);
     expect(Math.abs(Date.parse(task.created_at) - Date.now())).toBeLessThan(60_000);
@@ -155,7 +174,8 @@ describe("DELETE /api/{user_id}/tasks/{id}", () => {
     const res = await call(h.app, "DELETE", taskPath(user.id, task.id), { token });
     expect(res.status).toBe(204);
     expect(await res.text()).toBe("");
-    expect(await taskRow(h.database, task.id)).toBeUndefined();
+    // Deleting puts it in the trash (contract 6.5): still stored, invisible to every read.
+    expect((await taskRow(h.database, task.id))?.deleted_at).toBeInstanceOf(Date);
     await expectProblem(await call(h.app, "GET", taskPath(user.id, task.id), { token }), 404);
     await expectProblem(await call(h.app, "DELETE", taskPath(user.id, task.id), { token }), 404);
   });

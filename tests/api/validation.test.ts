@@ -1,16 +1,15 @@
 import { DESCRIPTION_MAX, type Task, TITLE_MAX } from "@todo/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type TestUser, taskRow } from "./helpers/harness.ts";
+import { createHarness, type SignedInUser, taskRow } from "./helpers/harness.ts";
 import { call, createTask, expectFieldError, expectProblem, taskPath, tasksPath } from "./helpers/http.ts";
-import { mintToken } from "./helpers/tokens.ts";
 
 const h = createHarness();
-let user: TestUser;
+let user: SignedInUser;
 let token: string;
 
 beforeAll(async () => {
-  user = await h.createUser();
-  token = await mintToken(user.id);
+  user = await h.signIn();
+  token = user.token;
 });
 afterAll(() => h.close());
 
@@ -93,7 +92,7 @@ describe("completed", () => {
 
 describe("fields that may not be sent", () => {
   it("an unknown field", async () => {
-    await refused({ title: "ok", priority: "high" }, "priority", /not a known field/);
+    await refused({ title: "ok", urgency: "high" }, "urgency", /not a known field/);
   });
 
   it.each([["id"], ["user_id"], ["created_at"], ["updated_at"]])("server-owned %s", async (field) => {

@@ -1,15 +1,8 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newVisitor } from "./support/browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { createUser, uniqueEmail } from "./support/users.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const path = (url: string) => {
   const u = new URL(url);
@@ -18,7 +11,7 @@ const path = (url: string) => {
 
 describe("accounts in the browser", () => {
   it("signs up and lands on /tasks with the new-task field focused", async () => {
-    const { context, page } = await newVisitor(browser);
+    const { context, page } = await newVisitor(browser());
     await page.goto("/");
     await page.getByRole("link", { name: "Create a free account" }).click();
     await page.waitForURL("**/sign-up");
@@ -33,9 +26,31 @@ describe("accounts in the browser", () => {
     await context.close();
   });
 
+  it("stores the browser's time zone at sign-up", async () => {
+    const { context, page } = await newVisitor(browser(), { timeZone: "America/New_York" });
+    await page.goto("/sign-up");
+    await page.getByLabel("Name").fill("Zoe Zone");
+    await page.getByLabel("Email").fill(uniqueEmail("zone"));
+    await page.getByLabel("Password").fill("correct horse battery");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL("**/tasks");
+    const session = async () =>
+      (await page.request.get("/api/auth/get-session")).json() as Promise<{ user: { timeZone?: string } }>;
+    expect((await session()).user.timeZone).toBe("America/New_York");
+
+    // Changeable, and an unknown zone is refused without changing anything.
+    const update = (timeZone: string) =>
+      page.request.post("/api/auth/update-user", { data: { timeZone }, headers: { origin: inject("webUrl") } });
+    expect((await update("Mars/Olympus_Mons")).status()).toBe(400);
+    expect((await session()).user.timeZone).toBe("America/New_York");
+    expect((await update("Europe/Paris")).status()).toBe(200);
+    expect((await session()).user.timeZone).toBe("Europe/Paris");
+    await context.close();
+  });
+
   it("explains a short password and a taken email", async () => {
     const existing = await createUser("taken");
-    const { context, page } = await newVisitor(browser);
+    const { context, page } = await newVisitor(browser());
     await page.goto("/sign-up");
     await page.getByLabel("Name").fill("Someone");
     await page.getByLabel("Email").fill(uniqueEmail("short"));
@@ -53,7 +68,7 @@ describe("accounts in the browser", () => {
 
   it("gives one message for a wrong password and an unknown email", async () => {
     const user = await createUser("wrongpw");
-    const { context, page } = await newVisitor(browser);
+    const { context, page } = await newVisitor(browser());
     const messages: string[] = [];
     for (const [email, password] of [
       [user.email, "not-the-password"],
@@ -74,7 +89,7 @@ describe("accounts in the browser", () => {
 
   it("sends a signed-out visitor to sign-in and back to the page asked for", async () => {
     const user = await createUser("returning");
-    const { context, page } = await newVisitor(browser);
+    const { context, page } = await newVisitor(browser());
     await page.goto("/tasks?filter=active");
     expect(path(page.url())).toBe(`/sign-in?next=${encodeURIComponent("/tasks?filter=active")}`);
     await page.getByLabel("Email").fill(user.email);
@@ -94,7 +109,7 @@ describe("accounts in the browser", () => {
   it("refuses /tasks after sign-out and the old cookies get neither session nor token", async () => {
     const user = await createUser("leaver");
     // Signed in through the form, so the browser holds whatever cookies Better Auth sets.
-    const { context, page } = await newVisitor(browser);
+    const { context, page } = await newVisitor(browser());
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(user.password);
@@ -120,7 +135,7 @@ describe("accounts in the browser", () => {
   });
 
   it("checks the session on the server, not just the cookie's presence", async () => {
-    const { context, page } = await newVisitor(browser);
+    const { context, page } = await newVisitor(browser());
     await context.addCookies([{ name: "better-auth.session_token", value: "forged.value", url: inject("webUrl") }]);
     await page.goto("/tasks");
     expect(path(page.url())).toBe("/sign-in?next=%2Ftasks");
@@ -129,7 +144,7 @@ describe("accounts in the browser", () => {
 
   it("never redirects off-site after sign-in", async () => {
     const user = await createUser("offsite");
-    const { context, page } = await newVisitor(browser);
+    const { context, page } = await newVisitor(browser());
     await page.goto(`/sign-in?next=${encodeURIComponent("//evil.example/steal")}`);
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(user.password);

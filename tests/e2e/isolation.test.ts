@@ -1,23 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newVisitor } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiToken, callApi, createUser } from "./support/users.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe("two people, two lists", () => {
   it("a second user sees none of the first user's tasks and cannot reach them", async () => {
     const alice = await createUser("alice", "Alice");
     const bob = await createUser("bob", "Bob");
 
-    const a = await newVisitor(browser, { user: alice });
+    const a = await newVisitor(browser(), { user: alice });
     const aliceTasks = taskPage(a.page);
     await aliceTasks.open();
     await aliceTasks.add("Alice's secret plan");
@@ -25,7 +18,7 @@ describe("two people, two lists", () => {
     const [secret] = (await (await callApi(aliceToken, "GET", `/api/${alice.id}/tasks`)).json()) as { id: string }[];
     expect(secret).toBeDefined();
 
-    const b = await newVisitor(browser, { user: bob });
+    const b = await newVisitor(browser(), { user: bob });
     const bobTasks = taskPage(b.page);
     await bobTasks.open();
     expect(await bobTasks.rows.count()).toBe(0);

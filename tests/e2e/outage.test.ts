@@ -1,16 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, newVisitor } from "./support/browser.ts";
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
 import { createUser } from "./support/users.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 async function api(action: "stop" | "start"): Promise<void> {
   const response = await fetch(`${inject("controlUrl")}/api/${action}`, { method: "POST" });
@@ -33,7 +26,7 @@ afterEach(async () => {
 describe("when the API goes away", () => {
   it("says so plainly, keeps what was typed, and recovers on Retry", async () => {
     const user = await createUser("outage");
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const t = taskPage(page);
     await t.open();
     await t.add("Saved before the outage");
@@ -65,7 +58,7 @@ describe("when the API goes away", () => {
   it("shows the error state when the API is down on arrival", async () => {
     const user = await createUser("arrival");
     await api("stop");
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     await page.goto("/tasks");
     const banner = taskPage(page).banner();
     await banner.waitFor();
@@ -74,6 +67,28 @@ describe("when the API goes away", () => {
     await page.getByRole("button", { name: "Retry" }).click();
     await banner.waitFor({ state: "detached" });
     expect(await page.locator(".empty-state").textContent()).toContain("Type your first task");
+    await context.close();
+  });
+
+  it("clears a stale Not saved message when the connection returns", async () => {
+    const user = await createUser("stale");
+    const { context, page } = await newVisitor(browser(), { user });
+    const t = taskPage(page);
+    await t.open();
+    await t.add("Tick me later");
+    await api("stop");
+    await t.checkbox("Tick me later").click();
+    const error = t.row("Tick me later").locator(".row-error");
+    await error.waitFor();
+    expect(await error.textContent()).toContain("Not saved");
+    expect(await t.checkbox("Tick me later").isChecked()).toBe(false);
+    await api("start");
+    // Any answer from the API (here the banner's Retry) proves the connection is back.
+    await page.getByRole("button", { name: "Retry" }).click();
+    await error.waitFor({ state: "detached" });
+    await t.banner().waitFor({ state: "detached" });
+    await t.checkbox("Tick me later").click();
+    await expect.poll(() => t.checkbox("Tick me later").isChecked()).toBe(true);
     await context.close();
   });
 });

@@ -1,16 +1,9 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newVisitor, watchConsole } from "./support/browser.ts";
+import { describe, expect, it } from "vitest";
+import { newVisitor, sharedBrowser, watchConsole } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiToken, callApi, createUser } from "./support/users.ts";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe("refusals and hostile input", () => {
   it("rolls back a change the API refuses and shows the server's message", async () => {
@@ -18,7 +11,7 @@ describe("refusals and hostile input", () => {
     const token = await apiToken(user);
     const created = await callApi(token, "POST", `/api/${user.id}/tasks`, { title: "Already gone" });
     const task = (await created.json()) as { id: string };
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const t = taskPage(page);
     await t.open();
     // Deleted elsewhere (another tab, another device) after this page loaded.
@@ -34,7 +27,7 @@ describe("refusals and hostile input", () => {
 
   it("shows a script-like title as text", async () => {
     const user = await createUser("xss");
-    const { context, page } = await newVisitor(browser, { user });
+    const { context, page } = await newVisitor(browser(), { user });
     const reports = watchConsole(page);
     let dialogs = 0;
     page.on("dialog", async (dialog) => {

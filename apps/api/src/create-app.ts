@@ -6,10 +6,13 @@ import { AppError } from "./errors/app-error.ts";
 import { problemResponse, toAppError } from "./errors/problem.ts";
 import { validationError } from "./errors/validation.ts";
 import { registerHealthRoutes } from "./health/health.index.ts";
+import { registerLabelRoutes } from "./labels/labels.index.ts";
 import type { AppEnv, Deps } from "./lib/context.ts";
 import { describeError } from "./lib/logger.ts";
+import { registerListRoutes } from "./lists/lists.index.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { registerTaskRoutes } from "./tasks/tasks.index.ts";
+import { registerTrashRoutes } from "./trash/trash.index.ts";
 
 /** The whole HTTP app, built from its dependencies; tests call this directly. */
 export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
@@ -30,7 +33,15 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
       origin: (origin) => (deps.env.corsOrigins.includes(origin) ? origin : null),
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
       allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
-      exposeHeaders: ["Location", "X-Request-Id", "WWW-Authenticate", "Retry-After", "RateLimit", "RateLimit-Policy"],
+      exposeHeaders: [
+        "Location",
+        "Link",
+        "X-Request-Id",
+        "WWW-Authenticate",
+        "Retry-After",
+        "RateLimit",
+        "RateLimit-Policy",
+      ],
       maxAge: 600,
     }),
   );
@@ -58,6 +69,9 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   registerHealthRoutes(app, deps);
   registerDocs(app);
   registerTaskRoutes(app, deps);
+  registerListRoutes(app, deps);
+  registerLabelRoutes(app, deps);
+  registerTrashRoutes(app, deps);
 
   app.notFound((c) => problemResponse(c, new AppError("NOT_FOUND", `Nothing at ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {

@@ -4,6 +4,7 @@ import { Redis } from "ioredis";
 import { createApp } from "./create-app.ts";
 import { EnvError, loadEnvFile, parseEnv } from "./env.ts";
 import { createLogger, describeError } from "./lib/logger.ts";
+import { startPurgeJob } from "./trash/purge-job.ts";
 
 // In-flight requests get this long to finish after SIGTERM before we stop anyway.
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -43,6 +44,7 @@ const database = createDb(env.DATABASE_URL, {
 const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, lazyConnect: false }) : undefined;
 redis?.on("error", (error) => logger.warn("redis unavailable; rate limit counts in PostgreSQL", describeError(error)));
 const app = createApp({ db: database.db, pool: database.pool, redis, env, logger });
+const stopPurge = startPurgeJob({ db: database.db, logger });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions: SERVER_LIMITS }, (info) => {
   logger.info("listening", {
@@ -56,6 +58,7 @@ let stopping = false;
 function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
+  stopPurge();
   logger.info("shutting down: finishing in-flight requests", { signal });
   const force = setTimeout(() => {
     logger.warn("shutdown grace period over; exiting with requests still open");

@@ -1,7 +1,14 @@
+export * from "./label.ts";
+export * from "./list.ts";
 export * from "./problem.ts";
+export * from "./search-text.ts";
 export * from "./secret-rules.ts";
 export * from "./task.ts";
+export * from "./task-actions.ts";
+export * from "./task-fields.ts";
+export * from "./task-query.ts";
 export * from "./text-rules.ts";
+export * from "./time-zone.ts";
 
 /** The audience the API requires in every bearer token. */
 export const API_AUDIENCE = "todo-api";

@@ -83,9 +83,10 @@ describe("migrations", () => {
   it("indexes a user's tasks newest first", async () => {
     const { rows } = await query<{ indexdef: string }>(
       url,
-      "select indexdef from pg_indexes where tablename = 'task' and indexname = 'task_user_id_created_at_idx'",
+      "select indexdef from pg_indexes where tablename = 'task' and indexname = 'task_created_idx'",
     );
-    expect(rows[0]?.indexdef).toMatch(/\(user_id, created_at DESC, id DESC\)/);
+    // Outside the trash only (migration 0010).
+    expect(rows[0]?.indexdef).toMatch(/\(user_id, created_at DESC, id DESC\) WHERE \(deleted_at IS NULL\)/);
   });
 
   it("deletes a user's tasks with the user", async () => {
@@ -94,7 +95,7 @@ describe("migrations", () => {
       id,
       `${id}@x.test`,
     ]);
-    await query(url, `insert into "task" (user_id, title) values ($1, 'a'), ($1, 'b')`, [id]);
+    await query(url, `insert into "task" (user_id, title, position) values ($1, 'a', 'a0'), ($1, 'b', 'a1')`, [id]);
     await query(url, `delete from "user" where id = $1`, [id]);
     const { rows } = await query<{ n: string }>(url, `select count(*) as n from "task" where user_id = $1`, [id]);
     expect(rows[0]?.n).toBe("0");

@@ -3,6 +3,13 @@ import pg from "pg";
 import type { Database } from "./schema.ts";
 
 // timestamptz arrives as a JS Date (default); bigint (Better Auth's rateLimit) stays a string.
+// A `date` stays its `YYYY-MM-DD` text: turning a calendar day into a Date at local midnight
+// would shift it by the process's time zone. `time` is already text.
+const DATE_OID = 1082;
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === DATE_OID ? (value: string) => value : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
 
 export interface DbHandle {
   db: Kysely<Database>;
@@ -33,6 +40,7 @@ export function createPool({ connectionString, max = 10, onConnectionError = () 
     // and a connect attempt stuck on a vanished host gives up quickly.
     connectionTimeoutMillis: 3_000,
     idleTimeoutMillis: 30_000,
+    types,
   });
   pool.on("connect", (client) => client.on("error", onConnectionError));
   pool.on("error", onConnectionError);

@@ -1,31 +1,12 @@
-import type { ColumnType, Generated } from "kysely";
-
-/** Kysely's view of the tables the API reads and writes. */
-export interface TaskTable {
-  id: Generated<string>;
-  user_id: string;
-  title: string;
-  description: string | null;
-  completed: ColumnType<boolean, boolean | undefined, boolean>;
-  created_at: ColumnType<Date, never, never>;
-  updated_at: ColumnType<Date, never, Date | string>;
-}
-
-/** Only the columns the API needs of Better Auth's table: it never writes users. */
-export interface UserTable {
-  id: string;
-  email: string;
-}
-
-/** Better Auth's sessions, read (never written) so a signed-out session's tokens stop working. */
-export interface SessionTable {
-  id: string;
-  userId: string;
-  expiresAt: Date;
-}
-
-export interface Database {
-  task: TaskTable;
-  user: UserTable;
-  session: SessionTable;
-}
+/**
+ * Kysely's view of the database. The migrations are the one source: the types are
+ * generated from the migrated database by `npm run db:codegen` (kysely-codegen) into
+ * schema.generated.ts, and a test fails when that file is stale (ADR 0026).
+ */
+export type {
+  DB as Database,
+  Label as LabelTable,
+  List as ListTable,
+  Session as SessionTable,
+  Task as TaskTable,
+} from "./schema.generated.ts";

@@ -7,7 +7,7 @@ import { createApp } from "../../../apps/api/src/create-app.ts";
 import { type Env, parseEnv } from "../../../apps/api/src/env.ts";
 import type { AppEnv } from "../../../apps/api/src/lib/context.ts";
 import { createLogger } from "../../../apps/api/src/lib/logger.ts";
-import { sessionIdFor, TEST_ISSUER, TEST_SECRET } from "./tokens.ts";
+import { mintToken, sessionIdFor, TEST_ISSUER, TEST_SECRET } from "./tokens.ts";
 
 /** The web origin the test env allows for CORS. */
 export const WEB_ORIGIN = "http://web.example.test:3000";
@@ -31,6 +31,11 @@ export interface TestUser {
   email: string;
 }
 
+/** A user with a valid bearer token: what almost every API test starts from. */
+export interface SignedInUser extends TestUser {
+  token: string;
+}
+
 export interface Harness {
   app: OpenAPIHono<AppEnv>;
   /** The real pool the app uses, for reading and seeding rows directly. */
@@ -39,6 +44,7 @@ export interface Harness {
   /** Every log line the app wrote, as written (JSON strings). */
   logs: string[];
   createUser: () => Promise<TestUser>;
+  signIn: () => Promise<SignedInUser>;
   countTasks: (userId: string) => Promise<number>;
   close: () => Promise<void>;
 }
@@ -61,9 +67,14 @@ export function createHarness(
     env,
     logs,
     createUser: () => insertUser(database),
+    signIn: async () => {
+      const user = await insertUser(database);
+      return { ...user, token: await mintToken(user.id) };
+    },
     countTasks: async (userId) => {
       const { rows } = await database.pool.query<{ n: number }>(
-        `select count(*)::int as n from "task" where "user_id" = $1`,
+        // The trash is not the user's tasks any more (and the quota counts the same way).
+        `select count(*)::int as n from "task" where "user_id" = $1 and "deleted_at" is null`,
         [userId],
       );
       return rows[0]?.n ?? -1;
@@ -98,6 +109,10 @@ export interface TaskRow {
   completed: boolean;
   created_at: Date;
   updated_at: Date;
+  deleted_at: Date | null;
+  version: number;
+  position: string;
+  list_id: string | null;
 }
 
 export async function taskRow(database: DbHandle, id: string): Promise<TaskRow | undefined> {

@@ -1,13 +1,18 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
+import { launchBrowser } from "./chromium.ts";
 import type { TestUser } from "./users.ts";
 
-export { launchBrowser } from "./chromium.ts";
+export { launchBrowser };
 
 export interface VisitorOptions {
   width?: number;
   height?: number;
   colorScheme?: "light" | "dark";
+  /** The browser's IANA zone (what Intl reports), UTC by default. */
+  timeZone?: string;
+  /** A phone: touch events, no hover. */
+  touch?: boolean;
   user?: TestUser;
 }
 
@@ -22,6 +27,9 @@ export async function newVisitor(
     viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
     colorScheme: options.colorScheme ?? "light",
     reducedMotion: "reduce",
+    timezoneId: options.timeZone ?? "UTC",
+    hasTouch: options.touch ?? false,
+    isMobile: options.touch ?? false,
   });
   context.setDefaultTimeout(15_000);
   if (options.user) await context.addCookies([{ ...options.user.cookie, url: webUrl }]);
@@ -38,4 +46,19 @@ export function watchConsole(page: Page): { problems: string[] } {
   });
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
   return { problems };
+}
+
+/** One Chromium for a test file, launched before its tests and closed after them. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser is not running yet");
+    return browser;
+  };
 }

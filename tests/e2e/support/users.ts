@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { inject } from "vitest";
 
+/**
+ * Where the stack runs: Vitest's globalSetup provides it to tests; a plain script
+ * (tests/e2e/screenshots.ts) sets E2E_WEB_URL / E2E_API_URL instead.
+ */
+const webUrl = () => process.env.E2E_WEB_URL ?? inject("webUrl");
+const apiUrl = () => process.env.E2E_API_URL ?? inject("apiUrl");
+
 export interface TestUser {
   id: string;
   name: string;
@@ -22,10 +29,9 @@ export const uniqueEmail = (label: string) => `${label}-${randomBytes(4).toStrin
 
 /** Calls the web the way a browser form does: same-origin JSON with an Origin header. */
 export function authPost(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  const webUrl = inject("webUrl");
-  return fetch(`${webUrl}/api/auth${path}`, {
+  return fetch(`${webUrl()}/api/auth${path}`, {
     method: "POST",
-    headers: { origin: webUrl, "content-type": "application/json", "x-forwarded-for": clientAddress(), ...headers },
+    headers: { origin: webUrl(), "content-type": "application/json", "x-forwarded-for": clientAddress(), ...headers },
     body: JSON.stringify(body),
     redirect: "manual",
   });
@@ -55,14 +61,14 @@ export const cookieHeader = (user: Pick<TestUser, "cookie">) => `${user.cookie.n
 
 /** The API token exactly as the browser gets it. */
 export async function apiToken(user: Pick<TestUser, "cookie">): Promise<string> {
-  const response = await fetch(`${inject("webUrl")}/api/auth/token`, { headers: { cookie: cookieHeader(user) } });
+  const response = await fetch(`${webUrl()}/api/auth/token`, { headers: { cookie: cookieHeader(user) } });
   if (!response.ok) throw new Error(`token request failed: ${response.status}`);
   return ((await response.json()) as { token: string }).token;
 }
 
 /** A direct call to the task API with a user's token (setting up data, checking isolation). */
 export async function callApi(token: string, method: string, path: string, body?: unknown): Promise<Response> {
-  return fetch(`${inject("apiUrl")}${path}`, {
+  return fetch(`${apiUrl()}${path}`, {
     method,
     headers: {
       authorization: `Bearer ${token}`,
@@ -70,4 +76,35 @@ export async function callApi(token: string, method: string, path: string, body?
     },
     body: body === undefined ? null : JSON.stringify(body),
   });
+}
+
+/** The task API as one user, for setting up data and checking what the server holds. */
+export async function apiAs(user: TestUser) {
+  const token = await apiToken(user);
+  async function call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await callApi(token, method, `/api/${user.id}${path}`, body);
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return (response.status === 204 ? null : await response.json()) as T;
+  }
+  return {
+    get: <T = unknown>(path: string) => call<T>("GET", path),
+    post: <T = unknown>(path: string, body?: unknown) => call<T>("POST", path, body ?? {}),
+    put: <T = unknown>(path: string, body: unknown) => call<T>("PUT", path, body),
+    delete: (path: string) => call("DELETE", path),
+    /**
+     * Creates tasks in order, so "newest first" is the reverse of the array; `batch`
+     * sends that many at once when the order does not matter (kind to the burst limit).
+     */
+    async createTasks(tasks: Record<string, unknown>[], batch = 1): Promise<{ id: string; title: string }[]> {
+      const made: { id: string; title: string }[] = [];
+      for (let i = 0; i < tasks.length; i += batch) {
+        made.push(
+          ...(await Promise.all(
+            tasks.slice(i, i + batch).map((t) => call<{ id: string; title: string }>("POST", "/tasks", t)),
+          )),
+        );
+      }
+      return made;
+    },
+  };
 }

@@ -24,10 +24,19 @@ export function registerDocs(app: OpenAPIHono<AppEnv>): void {
     openapi: "3.1.0",
     info: {
       title: "Todo API",
-      version: "1.0.0",
+      version: "1.1.0",
+      license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
       description:
         "Per-user tasks. Every /api route needs `Authorization: Bearer <JWT>` issued by the web's `GET /api/auth/token`; errors are RFC 9457 problem JSON.",
     },
+    servers: [{ url: "/", description: "The origin serving this document (http://localhost:8000 with `npm start`)" }],
+    tags: [
+      { name: "tasks", description: "Your tasks: create, read, update, complete, query in pages, move, bulk changes." },
+      { name: "lists", description: "Lists that group tasks, in manual order." },
+      { name: "labels", description: "Labels that live on tasks." },
+      { name: "trash", description: "Deleted tasks, kept 30 days." },
+      { name: "service", description: "Liveness and readiness, no token." },
+    ],
   });
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

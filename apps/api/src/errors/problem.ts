@@ -3,6 +3,7 @@ import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@todo/db";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { AppError, ERROR_CODES, type ErrorCode } from "./app-error.ts";
+import { fromDatabaseError } from "./database-error.ts";
 
 const typeFor = (code: ErrorCode) => `urn:todo:problem:${code.toLowerCase().replaceAll("_", "-")}`;
 
@@ -32,6 +33,8 @@ export function problemResponse(c: Context, error: AppError): Response {
 /** Turns anything thrown into problem JSON. Unknown errors are logged, never echoed. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  const fromDatabase = fromDatabaseError(error);
+  if (fromDatabase) return fromDatabase;
   if (error instanceof HTTPException) {
     const byStatus: Partial<Record<number, ErrorCode>> = {
       400: "BAD_REQUEST",

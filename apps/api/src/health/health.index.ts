@@ -17,7 +17,10 @@ const tags = ["service"];
 const healthRoute = createRoute({
   method: "get",
   path: "/health",
+  operationId: "getHealth",
   tags,
+  // Public on purpose: load balancers probe it without a token.
+  security: [],
   summary: "Liveness: 200 while the process runs",
   responses: { 200: { description: "Alive.", content: { "application/json": { schema: Status } } } },
 });
@@ -25,7 +28,9 @@ const healthRoute = createRoute({
 const readyRoute = createRoute({
   method: "get",
   path: "/ready",
+  operationId: "getReady",
   tags,
+  security: [],
   summary: "Readiness: 200 when the database answers, 503 otherwise",
   responses: {
     200: { description: "The database answers.", content: { "application/json": { schema: Ready } } },

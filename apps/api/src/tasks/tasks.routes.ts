@@ -1,73 +1,60 @@
 import { createRoute } from "@hono/zod-openapi";
 import {
-  PROBLEM_CONTENT_TYPE,
-  ProblemSchema,
+  TaskBulkResultSchema,
+  TaskBulkSchema,
   TaskCompleteSchema,
   TaskCreateSchema,
   TaskListSchema,
+  TaskMoveSchema,
+  TaskQuerySchema,
   TaskSchema,
-  TaskStatusSchema,
   TaskUpdateSchema,
 } from "@todo/contract";
-import { z } from "zod";
+import {
+  common,
+  idParams,
+  json,
+  jsonBody,
+  LinkHeader,
+  LocationHeader,
+  problem,
+  security,
+  UserParams,
+  withBody,
+} from "../lib/openapi.ts";
 
-const problem = (description: string) => ({
-  description,
-  content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemSchema } },
-});
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-
-const UserParams = z.object({ user_id: z.string().meta({ description: "Must equal the token's `sub`." }) });
-const TaskParams = UserParams.extend({ id: z.string().meta({ description: "The task's id (UUID)." }) });
-
-/** Errors every task route can answer; listed once so the OpenAPI document stays honest. */
-const common = {
-  401: problem("Missing, malformed, expired or forged token, or its session has ended (signed out)."),
-  403: problem("The path's user_id is not the token's subject."),
-  429: problem(
-    "Over your request budget (API_RATE_LIMIT a minute, bursts of 100): wait `Retry-After` seconds. " +
-      "Every answer carries the IETF `RateLimit-Policy` and `RateLimit` headers.",
-  ),
-  500: problem("Unexpected server error (details only in the logs)."),
-  503: problem("The database is not reachable right now; retry after `Retry-After` seconds."),
-};
-const withBody = {
-  400: problem("The body is not valid JSON."),
-  413: problem("The body is larger than 64 KiB."),
-  415: problem("The body is not application/json."),
-  422: problem("A field breaks the contract; `errors` names each one."),
-};
-const security = [{ bearerAuth: [] }];
+const TaskParams = idParams("task");
 const tags = ["tasks"];
+const notFound = { 404: problem("No such task in your list (or it is in the trash).") };
 
 export const listTasksRoute = createRoute({
   method: "get",
   path: "/api/{user_id}/tasks",
+  operationId: "listTasks",
   tags,
   security,
-  summary: "List your tasks, newest first",
-  request: {
-    params: UserParams,
-    query: z.object({ status: TaskStatusSchema.default("all").meta({ description: "Filter by completion." }) }),
+  summary: "List your tasks, one page at a time",
+  description:
+    'Filters combine; `sort` picks the order. At most `limit` tasks (default 100); when more exist, `Link: <...>; rel="next"` carries the next page\'s URL (keyset cursor).',
+  request: { params: UserParams, query: TaskQuerySchema },
+  responses: {
+    200: { ...json(TaskListSchema, "One page of your tasks."), headers: LinkHeader },
+    400: problem("The cursor is malformed, altered or from another query."),
+    422: problem("A parameter is invalid; `errors` names it."),
+    ...common,
   },
-  responses: { 200: json(TaskListSchema, "Your tasks, newest first."), 422: withBody[422], ...common },
 });
 
 export const createTaskRoute = createRoute({
   method: "post",
   path: "/api/{user_id}/tasks",
+  operationId: "createTask",
   tags,
   security,
-  summary: "Create a task",
-  request: {
-    params: UserParams,
-    body: { required: true, content: { "application/json": { schema: TaskCreateSchema } } },
-  },
+  summary: "Create a task (at the end of its list)",
+  request: { params: UserParams, body: jsonBody(TaskCreateSchema) },
   responses: {
-    201: { ...json(TaskSchema, "The created task."), headers: z.object({ Location: z.string() }) },
+    201: { ...json(TaskSchema, "The created task."), headers: LocationHeader },
     ...withBody,
     ...common,
     403: problem("The path's user_id is not the token's subject, or you have reached the 100,000 stored tasks quota."),
@@ -77,51 +64,86 @@ export const createTaskRoute = createRoute({
 export const getTaskRoute = createRoute({
   method: "get",
   path: "/api/{user_id}/tasks/{id}",
+  operationId: "getTask",
   tags,
   security,
   summary: "Read one task",
   request: { params: TaskParams },
-  responses: { 200: json(TaskSchema, "The task."), 404: problem("No such task in your list."), ...common },
+  responses: { 200: json(TaskSchema, "The task."), ...notFound, ...common },
 });
 
 export const updateTaskRoute = createRoute({
   method: "put",
   path: "/api/{user_id}/tasks/{id}",
+  operationId: "updateTask",
   tags,
   security,
   summary: "Update a task (fields not sent stay as they were)",
-  request: {
-    params: TaskParams,
-    body: { required: true, content: { "application/json": { schema: TaskUpdateSchema } } },
-  },
-  responses: {
-    200: json(TaskSchema, "The updated task."),
-    404: problem("No such task in your list."),
-    ...withBody,
-    ...common,
-  },
+  request: { params: TaskParams, body: jsonBody(TaskUpdateSchema) },
+  responses: { 200: json(TaskSchema, "The updated task."), ...notFound, ...withBody, ...common },
 });
 
 export const deleteTaskRoute = createRoute({
   method: "delete",
   path: "/api/{user_id}/tasks/{id}",
+  operationId: "deleteTask",
   tags,
   security,
-  summary: "Delete a task",
+  summary: "Move a task to the trash",
   request: { params: TaskParams },
-  responses: { 204: { description: "Deleted." }, 404: problem("No such task in your list."), ...common },
+  responses: { 204: { description: "In the trash (restorable for 30 days)." }, ...notFound, ...common },
 });
 
 export const completeTaskRoute = createRoute({
   method: "patch",
   path: "/api/{user_id}/tasks/{id}/complete",
+  operationId: "completeTask",
   tags,
   security,
   summary: "Toggle completion, or set it with a body",
   description: 'With no body, flips `completed`. With `{"completed": true|false}`, sets it (idempotent).',
-  request: {
-    params: TaskParams,
-    body: { required: false, content: { "application/json": { schema: TaskCompleteSchema } } },
+  request: { params: TaskParams, body: jsonBody(TaskCompleteSchema, false) },
+  responses: { 200: json(TaskSchema, "The task."), ...notFound, ...withBody, ...common },
+});
+
+export const moveTaskRoute = createRoute({
+  method: "post",
+  path: "/api/{user_id}/tasks/{id}/move",
+  operationId: "moveTask",
+  tags,
+  security,
+  summary: "Move a task before or after another, or to the end of a list",
+  description:
+    "`before`/`after` name a task of the target list (`list_id` when sent, else the task's own); neither puts it at the end. A neighbour not in that list: 422.",
+  request: { params: TaskParams, body: jsonBody(TaskMoveSchema) },
+  responses: { 200: json(TaskSchema, "The task with its new `position`."), ...notFound, ...withBody, ...common },
+});
+
+export const restoreTaskRoute = createRoute({
+  method: "post",
+  path: "/api/{user_id}/tasks/{id}/restore",
+  operationId: "restoreTask",
+  tags: ["trash"],
+  security,
+  summary: "Bring a task back from the trash",
+  description: "Exactly as it was: its list if that still exists (else the Inbox), its place.",
+  request: { params: TaskParams },
+  responses: { 200: json(TaskSchema, "The restored task."), 404: problem("No such task in your trash."), ...common },
+});
+
+export const bulkTasksRoute = createRoute({
+  method: "post",
+  path: "/api/{user_id}/tasks/bulk",
+  operationId: "bulkTasks",
+  tags,
+  security,
+  summary: "Change up to 500 tasks at once, all or nothing",
+  description: "If any id is unknown, not yours, or (restore) not in the trash: 404 and nothing changes.",
+  request: { params: UserParams, body: jsonBody(TaskBulkSchema) },
+  responses: {
+    200: json(TaskBulkResultSchema, "How many changed, and the tasks after the change."),
+    404: problem("At least one id is not a task of yours; nothing changed."),
+    ...withBody,
+    ...common,
   },
-  responses: { 200: json(TaskSchema, "The task."), 404: problem("No such task in your list."), ...withBody, ...common },
 });

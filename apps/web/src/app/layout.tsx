@@ -9,6 +9,8 @@ import "./pages.css";
 import "./tasks.css";
 import "./task-list.css";
 import "./task-states.css";
+import "./shell.css";
+import "./organise.css";
 
 export const metadata: Metadata = {
   title: { default: "Todo", template: "%s · Todo" },

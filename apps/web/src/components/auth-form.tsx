@@ -5,6 +5,8 @@ import { type FormEvent, type InputHTMLAttributes, useId, useState } from "react
 import { authClient, authErrorMessage } from "@/lib/auth-client";
 
 type Mode = "sign-in" | "sign-up";
+/** The server declares `timeZone` (lib/auth.ts); the plain client does not know the extra field. */
+type SignUpInput = Parameters<typeof authClient.signUp.email>[0];
 type FieldName = "name" | "email" | "password";
 type FieldErrors = Partial<Record<FieldName, string>>;
 
@@ -50,7 +52,13 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
     try {
       const { error } =
         mode === "sign-up"
-          ? await authClient.signUp.email({ name: values.name.trim(), email: values.email, password: values.password })
+          ? await authClient.signUp.email({
+              name: values.name.trim(),
+              email: values.email,
+              password: values.password,
+              // Contract 10: "today" is the person's day, so the account starts in the browser's zone.
+              timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+            } as SignUpInput)
           : await authClient.signIn.email({ email: values.email, password: values.password });
       if (error) {
         setFormError(authErrorMessage(mode, { status: error.status, code: error.code }));

@@ -63,3 +63,55 @@ export const HalfCircle = ({ className }: IconProps) => (
     <path d="M12 4a8 8 0 0 1 0 16z" fill="currentColor" stroke="none" />
   </Icon>
 );
+
+export const Inbox = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="M22 12h-6l-2 3h-4l-2-3H2" />
+    <path d="M5.45 5.11 2 12v6a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2v-6l-3.45-6.89A2 2 0 0 0 16.76 4H7.24a2 2 0 0 0-1.79 1.11z" />
+  </Icon>
+);
+
+export const CalendarDay = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <rect x="3" y="4" width="18" height="18" rx="2" />
+    <path d="M16 2v4M8 2v4M3 10h18" />
+  </Icon>
+);
+
+export const CalendarAhead = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <rect x="3" y="4" width="18" height="18" rx="2" />
+    <path d="M16 2v4M8 2v4M3 10h18M10 16h6M13 13l3 3-3 3" />
+  </Icon>
+);
+
+export const Hash = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="M4 9h16M4 15h16M10 3 8 21M16 3l-2 18" />
+  </Icon>
+);
+
+export const Tag = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="M20.6 13.4 13.4 20.6a2 2 0 0 1-2.8 0L3 13V3h10l7.6 7.6a2 2 0 0 1 0 2.8z" />
+    <circle cx="7.5" cy="7.5" r="1.5" />
+  </Icon>
+);
+
+export const Menu = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="M4 6h16M4 12h16M4 18h16" />
+  </Icon>
+);
+
+export const Close = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="M6 6l12 12M18 6 6 18" />
+  </Icon>
+);
+
+export const Grip = ({ className }: IconProps) => (
+  <Icon className={className}>
+    <path d="M9 6h.01M15 6h.01M9 12h.01M15 12h.01M9 18h.01M15 18h.01" strokeWidth={3} />
+  </Icon>
+);

@@ -1,8 +1,9 @@
 import "server-only";
-import { API_AUDIENCE } from "@todo/contract";
+import { API_AUDIENCE, isTimeZone } from "@todo/contract";
 import { betterAuth } from "better-auth";
 import { nextCookies } from "better-auth/next-js";
 import { jwt } from "better-auth/plugins";
+import { z } from "zod";
 import { getServerEnv } from "../env";
 import { noteAuthError } from "./auth-outage";
 import { getPool } from "./db";
@@ -31,6 +32,16 @@ function createAuth() {
       // People can close their account (and `npm run verify` removes its throwaway
       // users this way); the foreign key deletes their tasks with them.
       deleteUser: { enabled: true },
+      // Contract 10: the zone "today" and "overdue" are computed in. The browser sends
+      // its own at sign-up; an unknown zone is refused (400) before anything is stored.
+      additionalFields: {
+        timeZone: {
+          type: "string",
+          required: false,
+          input: true,
+          validator: { input: z.string().refine(isTimeZone, { message: "timeZone is not a known IANA time zone" }) },
+        },
+      },
     },
     session: {
       // No cookie cache: every request asks the session table, so a signed-out

@@ -10,6 +10,16 @@ const task = {
   title: "x",
   description: null,
   completed: false,
+  list_id: null,
+  due_date: null,
+  due_time: null,
+  priority: 4,
+  labels: [],
+  recurrence: null,
+  recurring_task_id: null,
+  position: "a0",
+  completed_at: null,
+  version: 1,
   created_at: "2026-01-01T00:00:00.000Z",
   updated_at: "2026-01-01T00:00:00.000Z",
 };
@@ -98,5 +108,48 @@ describe("task API client", () => {
   it("treats deleting an already deleted task as done", async () => {
     const { api } = setup([() => problem(404, "gone")]);
     await expect(api.remove("t1")).resolves.toBeUndefined();
+  });
+
+  it("follows the Link header's next page, relative or absolute, and stops on the last", async () => {
+    const { api, fetch } = setup([
+      () => Response.json([task], { headers: { link: '</api/u1/tasks?cursor=abc&sort=due>; rel="next"' } }),
+      () => Response.json([], { headers: { link: '<http://api.test/api/u1/tasks?cursor=def>; rel="next"' } }),
+      () => Response.json([]),
+    ]);
+    const first = await api.tasks(new URLSearchParams({ sort: "due" }));
+    expect(first.next).toBe("http://api.test/api/u1/tasks?cursor=abc&sort=due");
+    const second = await api.tasks(first.next as string);
+    expect((await api.tasks(second.next as string)).next).toBeNull();
+    expect(fetch.mock.calls.map(([url]) => url)).toEqual([
+      "http://api.test/api/u1/tasks?sort=due",
+      "http://api.test/api/u1/tasks?cursor=abc&sort=due",
+      "http://api.test/api/u1/tasks?cursor=def",
+    ]);
+  });
+
+  it("never sends the token to another origin named in a Link header", async () => {
+    const { api, fetch } = setup([
+      () => Response.json([task], { headers: { link: '<https://evil.test/x>; rel="next"' } }),
+    ]);
+    const first = await api.tasks(new URLSearchParams());
+    const error = (await api.tasks(first.next as string).catch((e: unknown) => e)) as ApiError;
+    expect(error.kind).toBe("refused");
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it("reports every answer from the API, so stale 'not saved' messages can clear", async () => {
+    let answers = 0;
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => problem(422, "nope")),
+    );
+    const api = createTaskApi({
+      apiUrl: "http://api.test",
+      userId: "u1",
+      tokens: { get: async () => "t", invalidate: () => {} },
+      onAnswer: () => answers++,
+    });
+    await api.update("t1", { title: "x" }).catch(() => {});
+    expect(answers).toBe(1);
   });
 });

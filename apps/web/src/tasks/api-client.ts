@@ -1,13 +1,21 @@
 import {
+  type BulkSet,
+  LabelListSchema,
+  ListListSchema,
+  ListSchema,
   PROBLEM_CONTENT_TYPE,
   ProblemSchema,
   type Task,
+  type TaskBulkResult,
+  TaskBulkResultSchema,
   type TaskCreate,
   TaskListSchema,
   TaskSchema,
   type TaskUpdate,
+  TrashListSchema,
 } from "@todo/contract";
 import { ApiError, sessionEnded, unreachable } from "./api-error";
+import type { LabelInfo, TaskListInfo, TrashedTask } from "./model";
 import type { TokenStore } from "./token-store";
 
 const TIMEOUT_MS = 10_000;
@@ -40,24 +48,58 @@ async function problemOf(response: Response): Promise<ApiError> {
   );
 }
 
-/** The typed client of the task API (contract section 4), one user at a time. */
-export function createTaskApi(options: { apiUrl: string; userId: string; tokens: TokenStore }) {
-  const base = `${options.apiUrl}/api/${encodeURIComponent(options.userId)}/tasks`;
+/** The `rel="next"` target of a Link header (RFC 8288), if any. */
+export function nextLink(header: string | null): string | null {
+  if (!header) return null;
+  for (const part of header.split(/,(?=\s*<)/)) {
+    const match = /^\s*<([^>]*)>(.*)$/.exec(part);
+    if (match && /;\s*rel="?([^";]*\s)?next(\s[^";]*)?"?/i.test(match[2] ?? "")) return match[1] ?? null;
+  }
+  return null;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Absolute URL of the next page, or null on the last one. */
+  next: string | null;
+}
+
+export type BulkAction =
+  | { action: "complete" | "reopen" | "delete" | "restore" }
+  | { action: "move"; list_id: string | null }
+  | { action: "update"; set: BulkSet };
+
+export interface Options {
+  apiUrl: string;
+  userId: string;
+  tokens: TokenStore;
+  /** Called whenever the API answered at all: the connection is back. */
+  onAnswer?: () => void;
+}
+
+/** The typed client of the task API (contract sections 4 and 6), one user at a time. */
+export function createTaskApi(options: Options) {
+  const origin = new URL(options.apiUrl).origin;
+  const root = `${options.apiUrl.replace(/\/$/, "")}/api/${encodeURIComponent(options.userId)}`;
 
   async function send(
     method: string,
-    path: string,
-    body: unknown,
-    keepalive: boolean,
+    target: string,
+    body?: unknown,
+    keepalive = false,
     retried = false,
     backedOff = false,
   ): Promise<Response> {
+    const url =
+      target.startsWith("/") && !target.startsWith("/api/") ? `${root}${target}` : new URL(target, origin).href;
+    // The token only ever goes to the API's own origin, whatever a Link header says.
+    if (new URL(url).origin !== origin) throw new ApiError("refused", 0, "The task server sent a link elsewhere.");
     const token = await options.tokens.get();
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
     let response: Response;
     try {
-      response = await fetch(`${base}${path}`, {
+      response = await fetch(url, {
         method,
         headers,
         body: body === undefined ? null : JSON.stringify(body),
@@ -69,18 +111,19 @@ export function createTaskApi(options: { apiUrl: string; userId: string; tokens:
       const timedOut = error instanceof DOMException && error.name === "TimeoutError";
       throw unreachable(timedOut ? "The task server is taking too long to answer." : undefined);
     }
+    if (![502, 503, 504].includes(response.status)) options.onAnswer?.();
     if (response.status === 401) {
       // Expired or rotated: fetch a fresh token once, then give up.
       if (retried) throw sessionEnded();
       options.tokens.invalidate();
-      return send(method, path, body, keepalive, true, backedOff);
+      return send(method, target, body, keepalive, true, backedOff);
     }
     if (response.status === 429) {
       // The API's per-user budget (contract 3b): honour Retry-After instead of hammering it.
       const wait = retryAfterSeconds(response);
       if (!backedOff && !keepalive && wait <= MAX_BACKOFF_SECONDS) {
         await new Promise((resolve) => setTimeout(resolve, wait * 1000));
-        return send(method, path, body, keepalive, retried, true);
+        return send(method, target, body, keepalive, retried, true);
       }
       throw new ApiError(
         "refused",
@@ -93,30 +136,71 @@ export function createTaskApi(options: { apiUrl: string; userId: string; tokens:
   }
 
   const json = async (response: Response): Promise<unknown> => response.json();
+  const task = async (response: Response) => TaskSchema.parse(await json(response));
+  const at = (id: string) => `/tasks/${encodeURIComponent(id)}`;
+
+  async function page<T>(target: string, parse: (body: unknown) => T[]): Promise<Page<T>> {
+    const response = await send("GET", target);
+    const next = nextLink(response.headers.get("link"));
+    return { items: parse(await json(response)), next: next ? new URL(next, origin).href : null };
+  }
 
   return {
+    /** One page of a view: `query` for the first, the previous page's `next` after that. */
+    tasks(queryOrNext: URLSearchParams | string): Promise<Page<Task>> {
+      const target = typeof queryOrNext === "string" ? queryOrNext : `/tasks?${queryOrNext}`;
+      return page(target, (body) => TaskListSchema.parse(body));
+    },
     async list(): Promise<Task[]> {
-      return TaskListSchema.parse(await json(await send("GET", "", undefined, false)));
+      return (await this.tasks(new URLSearchParams())).items;
     },
     async create(input: TaskCreate): Promise<Task> {
-      return TaskSchema.parse(await json(await send("POST", "", input, false)));
+      return task(await send("POST", "/tasks", input));
     },
     async update(id: string, patch: TaskUpdate): Promise<Task> {
-      return TaskSchema.parse(await json(await send("PUT", `/${encodeURIComponent(id)}`, patch, false)));
+      return task(await send("PUT", at(id), patch));
     },
     async setCompleted(id: string, completed: boolean): Promise<Task> {
-      const path = `/${encodeURIComponent(id)}/complete`;
-      return TaskSchema.parse(await json(await send("PATCH", path, { completed }, false)));
+      return task(await send("PATCH", `${at(id)}/complete`, { completed }));
     },
-    /** keepalive lets a delete still pending when the page closes reach the API. */
-    async remove(id: string, keepalive = false): Promise<void> {
+    async remove(id: string): Promise<void> {
       try {
-        await send("DELETE", `/${encodeURIComponent(id)}`, undefined, keepalive);
+        await send("DELETE", at(id));
       } catch (error) {
-        // Already gone is what we wanted.
+        // Already gone (another tab deleted it) is what we wanted.
         if (error instanceof ApiError && error.status === 404) return;
         throw error;
       }
+    },
+    async restore(id: string): Promise<Task> {
+      return task(await send("POST", `${at(id)}/restore`, {}));
+    },
+    async move(id: string, to: { before?: string; after?: string; list_id?: string | null }): Promise<Task> {
+      return task(await send("POST", `${at(id)}/move`, to));
+    },
+    async bulk(ids: string[], change: BulkAction): Promise<TaskBulkResult> {
+      return TaskBulkResultSchema.parse(await json(await send("POST", "/tasks/bulk", { ids, ...change })));
+    },
+    trash(next?: string): Promise<Page<TrashedTask>> {
+      return page(next ?? "/trash", (body) => TrashListSchema.parse(body));
+    },
+    async emptyTrash(): Promise<void> {
+      await send("DELETE", "/trash");
+    },
+    async lists(): Promise<TaskListInfo[]> {
+      return ListListSchema.parse(await json(await send("GET", "/lists")));
+    },
+    async createList(name: string): Promise<TaskListInfo> {
+      return ListSchema.parse(await json(await send("POST", "/lists", { name })));
+    },
+    async renameList(id: string, name: string): Promise<TaskListInfo> {
+      return ListSchema.parse(await json(await send("PUT", `/lists/${encodeURIComponent(id)}`, { name })));
+    },
+    async deleteList(id: string): Promise<void> {
+      await send("DELETE", `/lists/${encodeURIComponent(id)}`);
+    },
+    async labels(): Promise<LabelInfo[]> {
+      return LabelListSchema.parse(await json(await send("GET", "/labels")));
     },
   };
 }

@@ -2,7 +2,7 @@
 import { type FormEvent, type KeyboardEvent, type Ref, useId, useState } from "react";
 import { Note, Plus } from "@/components/icons";
 import { checkDescription, checkTitle } from "./task-input-rules";
-import type { Outcome } from "./use-tasks";
+import type { Outcome } from "./task-provider";
 
 interface Props {
   ref: Ref<HTMLInputElement>;
@@ -61,6 +61,8 @@ export function NewTaskForm({ ref, onAdd }: Props) {
           placeholder="What needs doing?"
           autoComplete="off"
           enterKeyHint="done"
+          // Escape leaves the field (text kept), so the single-key shortcuts work again.
+          onKeyDown={(e) => e.key === "Escape" && e.currentTarget.blur()}
           // biome-ignore lint/a11y/noAutofocus: the list page exists to capture tasks; focus on arrival is the design.
           autoFocus
           aria-invalid={error ? true : undefined}

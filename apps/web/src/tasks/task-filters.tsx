@@ -1,36 +1,44 @@
 "use client";
 import type { MouseEvent } from "react";
-import type { Filter } from "./task-list-state";
+import { type Filter, optionsHref, type View, type ViewOptions } from "./view";
 
-const FILTERS: { value: Filter; label: string; href: string }[] = [
-  { value: "all", label: "All", href: "/tasks" },
-  { value: "active", label: "Active", href: "/tasks?filter=active" },
-  { value: "completed", label: "Completed", href: "/tasks?filter=completed" },
+const FILTERS: { value: Filter; label: string }[] = [
+  { value: "all", label: "All" },
+  { value: "active", label: "Active" },
+  { value: "completed", label: "Completed" },
 ];
+
+/** Changes the address without asking the server again (Next.js keeps useSearchParams in sync). */
+export function goTo(href: string, replace = false): void {
+  if (replace) window.history.replaceState(null, "", href);
+  else window.history.pushState(null, "", href);
+}
 
 /**
  * Real links, so a filter can be bookmarked, shared and opened in a new tab; a
- * plain click only updates the address (Next.js keeps useSearchParams in sync
- * with history.pushState) instead of asking the server for the page again.
+ * plain click only updates the address instead of loading the page again.
  */
-export function TaskFilters({ current }: { current: Filter }) {
+export function TaskFilters({ view, options }: { view: View; options: ViewOptions }) {
   const go = (event: MouseEvent<HTMLAnchorElement>, href: string) => {
     if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
     event.preventDefault();
-    window.history.pushState(null, "", href);
+    goTo(href);
   };
   return (
     <nav aria-label="Filter tasks" className="filters">
-      {FILTERS.map((f) => (
-        <a
-          key={f.value}
-          href={f.href}
-          aria-current={current === f.value ? "page" : undefined}
-          onClick={(e) => go(e, f.href)}
-        >
-          {f.label}
-        </a>
-      ))}
+      {FILTERS.map((f) => {
+        const href = optionsHref(view, { ...options, filter: f.value });
+        return (
+          <a
+            key={f.value}
+            href={href}
+            aria-current={options.filter === f.value ? "page" : undefined}
+            onClick={(e) => go(e, href)}
+          >
+            {f.label}
+          </a>
+        );
+      })}
     </nav>
   );
 }

@@ -1,10 +1,11 @@
 import type { Database } from "@todo/db";
 import type { Kysely } from "kysely";
-import { isTaskId } from "./task-json.ts";
-import { taskNotFound } from "./task-not-found.ts";
+import { assertTaskId, taskNotFound } from "../store/task-id.ts";
+import { writeTasks } from "../store/task-write.ts";
 
+/** Deleting puts the task in the trash (contract 6.5); it is purged after 30 days. */
 export async function deleteTask(db: Kysely<Database>, { id, userId }: { id: string; userId: string }): Promise<void> {
-  if (!isTaskId(id)) throw taskNotFound();
-  const result = await db.deleteFrom("task").where("id", "=", id).where("user_id", "=", userId).executeTakeFirst();
-  if (result.numDeletedRows === 0n) throw taskNotFound();
+  assertTaskId(id);
+  const changed = await writeTasks(db, { userId, ids: [id] }, { deleted_at: "now" });
+  if (changed.length === 0) throw taskNotFound();
 }

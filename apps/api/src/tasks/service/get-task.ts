@@ -1,17 +1,13 @@
 import type { Task } from "@todo/contract";
 import type { Database } from "@todo/db";
 import type { Kysely } from "kysely";
-import { isTaskId, TASK_COLUMNS, toTaskJson } from "./task-json.ts";
-import { taskNotFound } from "./task-not-found.ts";
+import { assertTaskId, taskNotFound } from "../store/task-id.ts";
+import { loadTasks, toTaskJson } from "../store/task-json.ts";
 
+/** One live task of the user; trashed, missing and foreign are the same 404. */
 export async function getTask(db: Kysely<Database>, { id, userId }: { id: string; userId: string }): Promise<Task> {
-  if (!isTaskId(id)) throw taskNotFound();
-  const row = await db
-    .selectFrom("task")
-    .select(TASK_COLUMNS)
-    .where("id", "=", id)
-    .where("user_id", "=", userId)
-    .executeTakeFirst();
+  assertTaskId(id);
+  const [row] = await loadTasks(db, { userId, ids: [id] });
   if (!row) throw taskNotFound();
   return toTaskJson(row);
 }

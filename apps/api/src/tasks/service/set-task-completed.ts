@@ -1,26 +1,27 @@
 import type { Task } from "@todo/contract";
 import type { Database } from "@todo/db";
-import { type Kysely, sql } from "kysely";
-import { updateOwnedTask } from "./update-owned-task.ts";
+import type { Kysely } from "kysely";
+import { assertTaskId, taskNotFound } from "../store/task-id.ts";
+import { writeTasks } from "../store/task-write.ts";
+import { getTask } from "./get-task.ts";
 
 /**
- * `completed: undefined` toggles; a boolean sets it (idempotent). The toggle is
- * one UPDATE (`not completed`), so two concurrent toggles never read stale state.
+ * `completed: undefined` toggles; a boolean sets it (idempotent). The toggle is one
+ * UPDATE (`not completed`), so two concurrent toggles never read stale state.
  */
-export function setTaskCompleted(
+export async function setTaskCompleted(
   db: Kysely<Database>,
   { id, userId, completed }: { id: string; userId: string; completed: boolean | undefined },
 ): Promise<Task> {
-  return updateOwnedTask(
-    db,
-    { id, userId },
-    {
-      completed: completed === undefined ? sql<boolean>`not "completed"` : completed,
-      // Setting the value it already has is a no-op, so repeating the call changes nothing.
-      updated_at:
-        completed === undefined
-          ? sql<Date>`now()`
-          : sql<Date>`case when "completed" = ${completed} then "updated_at" else now() end`,
-    },
-  );
+  assertTaskId(id);
+  if (completed === undefined) {
+    const changed = await writeTasks(db, { userId, ids: [id] }, { completed: "toggle" });
+    if (changed.length === 0) throw taskNotFound();
+    return getTask(db, { id, userId });
+  }
+  // Setting the value it already has is no change: no new version, no new updated_at.
+  const task = await getTask(db, { id, userId });
+  if (task.completed === completed) return task;
+  await writeTasks(db, { userId, ids: [id] }, { completed });
+  return getTask(db, { id, userId });
 }

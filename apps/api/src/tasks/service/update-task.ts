@@ -1,20 +1,31 @@
 import type { Task, TaskUpdate } from "@todo/contract";
 import type { Database } from "@todo/db";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
+import { currentListId } from "../store/live-tasks.ts";
+import { endPositions, lockPositions } from "../store/positions.ts";
+import { assertTaskId, taskNotFound } from "../store/task-id.ts";
+import { type TaskPatch, writeTasks } from "../store/task-write.ts";
 import { getTask } from "./get-task.ts";
-import { updateOwnedTask } from "./update-owned-task.ts";
 
 /** PUT semantics of the contract: fields not sent stay as they were. */
-export function updateTask(
+export async function updateTask(
   db: Kysely<Database>,
   { id, userId, input }: { id: string; userId: string; input: TaskUpdate },
 ): Promise<Task> {
-  const changes = {
-    ...(input.title !== undefined ? { title: input.title } : {}),
-    ...(input.description !== undefined ? { description: input.description } : {}),
-    ...(input.completed !== undefined ? { completed: input.completed } : {}),
-  };
-  // Nothing to change: answer with the task as it is, without touching updated_at.
-  if (Object.keys(changes).length === 0) return getTask(db, { id, userId });
-  return updateOwnedTask(db, { id, userId }, { ...changes, updated_at: sql<Date>`now()` });
+  assertTaskId(id);
+  // Nothing to change: answer with the task as it is, without a new version.
+  if (Object.keys(input).length === 0) return getTask(db, { id, userId });
+  await db.transaction().execute(async (trx) => {
+    const patch: TaskPatch = { ...input };
+    if (input.list_id !== undefined) {
+      // Changing list puts the task at the end of the new one; the same list keeps its place.
+      await lockPositions(trx, userId);
+      if ((await currentListId(trx, userId, id)) !== input.list_id) {
+        [patch.position] = await endPositions(trx, { userId, listId: input.list_id });
+      }
+    }
+    const changed = await writeTasks(trx, { userId, ids: [id] }, patch);
+    if (changed.length === 0) throw taskNotFound();
+  });
+  return getTask(db, { id, userId });
 }

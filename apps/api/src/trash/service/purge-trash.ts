@@ -1,0 +1,27 @@
+import type { Database } from "@todo/db";
+import { type Kysely, sql } from "kysely";
+
+/** The trash keeps a task this long (contract 6.5). */
+export const TRASH_DAYS = 30;
+// Any constant works; it only has to be the same for every API instance.
+const PURGE_LOCK_KEY = 727_009;
+
+/**
+ * Deletes every task trashed more than 30 days ago, for all users. A transaction-scoped
+ * advisory try-lock makes one instance do it while the others skip this round.
+ * Returns how many rows went, or null when another instance held the lock.
+ */
+export async function purgeTrash(db: Kysely<Database>): Promise<number | null> {
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_xact_lock(${PURGE_LOCK_KEY}) as locked`.execute(trx);
+    if (!rows[0]?.locked) return null;
+    const result = await trx
+      .deleteFrom("task")
+      .where("deleted_at", "is not", null)
+      .where("deleted_at", "<", sql<Date>`now() - make_interval(days => ${TRASH_DAYS})`)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  });
+}

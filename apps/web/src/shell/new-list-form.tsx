@@ -1,0 +1,78 @@
+"use client";
+import { ListNameSchema } from "@todo/contract";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useId, useState } from "react";
+import { Plus } from "@/components/icons";
+import { refreshAll } from "@/tasks/task-cache";
+import { useTaskStore } from "@/tasks/task-provider";
+import { viewPath } from "@/tasks/view";
+
+/** "New list": a name, Enter, and the new list opens. */
+export function NewListForm() {
+  const { api, client, fail } = useTaskStore();
+  const router = useRouter();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = ListNameSchema.safeParse(name);
+    if (!parsed.success) {
+      setError(`The name ${parsed.error.issues[0]?.message ?? "is not valid"}.`);
+      return;
+    }
+    try {
+      const list = await api.createList(parsed.data);
+      await refreshAll(client);
+      setName("");
+      setOpen(false);
+      setError(null);
+      router.push(viewPath({ kind: "list", id: list.id }));
+    } catch (e) {
+      setError(fail(e));
+    }
+  };
+
+  if (!open) {
+    return (
+      <button type="button" className="nav-add" onClick={() => setOpen(true)}>
+        <Plus />
+        New list
+      </button>
+    );
+  }
+  return (
+    <form className="nav-form" onSubmit={submit} noValidate>
+      <label htmlFor={id} className="visually-hidden">
+        List name
+      </label>
+      <input
+        id={id}
+        value={name}
+        onChange={(e) => setName(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") {
+            setOpen(false);
+            setError(null);
+          }
+        }}
+        placeholder="List name"
+        dir="auto"
+        // biome-ignore lint/a11y/noAutofocus: the person just asked for a new list.
+        autoFocus
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <button type="submit" className="button button-primary">
+        Add list
+      </button>
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

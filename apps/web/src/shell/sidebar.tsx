@@ -1,0 +1,98 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { ReactNode } from "react";
+import { CalendarAhead, CalendarDay, Hash, Inbox, Tag, Trash } from "@/components/icons";
+import { keys } from "@/tasks/task-cache";
+import { useTaskStore } from "@/tasks/task-provider";
+import { viewPath } from "@/tasks/view";
+import { NewListForm } from "./new-list-form";
+
+function NavLink({
+  href,
+  icon,
+  count,
+  children,
+}: {
+  href: string;
+  icon: ReactNode;
+  count?: number;
+  children: ReactNode;
+}) {
+  const current = usePathname() === href;
+  return (
+    <li>
+      <Link href={href} className="nav-link" aria-current={current ? "page" : undefined}>
+        {icon}
+        <span className="nav-name" dir="auto">
+          {children}
+        </span>
+        {count ? (
+          <span className="nav-count">
+            {count}
+            <span className="visually-hidden"> open</span>
+          </span>
+        ) : null}
+      </Link>
+    </li>
+  );
+}
+
+/** Inbox, Today, Upcoming, the person's lists and labels with open counts, and the Trash. */
+export function Sidebar() {
+  const { api } = useTaskStore();
+  const lists = useQuery({ queryKey: keys.lists, queryFn: () => api.lists() });
+  const labels = useQuery({ queryKey: keys.labels, queryFn: () => api.labels() });
+
+  return (
+    <nav id="sidebar" className="sidebar" aria-label="Views">
+      <ul className="nav-group">
+        <NavLink href="/tasks" icon={<Inbox />}>
+          Inbox
+        </NavLink>
+        <NavLink href="/tasks/today" icon={<CalendarDay />}>
+          Today
+        </NavLink>
+        <NavLink href="/tasks/upcoming" icon={<CalendarAhead />}>
+          Upcoming
+        </NavLink>
+      </ul>
+      <h2 className="nav-heading" id="nav-lists">
+        Lists
+      </h2>
+      <ul className="nav-group" aria-labelledby="nav-lists">
+        {(lists.data ?? []).map((list) => (
+          <NavLink key={list.id} href={viewPath({ kind: "list", id: list.id })} icon={<Hash />} count={list.open_count}>
+            {list.name}
+          </NavLink>
+        ))}
+      </ul>
+      <NewListForm />
+      {labels.data && labels.data.length > 0 ? (
+        <>
+          <h2 className="nav-heading" id="nav-labels">
+            Labels
+          </h2>
+          <ul className="nav-group" aria-labelledby="nav-labels">
+            {labels.data.map((label) => (
+              <NavLink
+                key={label.name}
+                href={viewPath({ kind: "label", name: label.name })}
+                icon={<Tag />}
+                count={label.open_count}
+              >
+                {label.name}
+              </NavLink>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <ul className="nav-group nav-group-end">
+        <NavLink href="/tasks/trash" icon={<Trash />}>
+          Trash
+        </NavLink>
+      </ul>
+    </nav>
+  );
+}

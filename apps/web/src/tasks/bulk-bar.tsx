@@ -1,0 +1,119 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { LabelNameSchema } from "@todo/contract";
+import { useId, useState } from "react";
+import type { BulkAction } from "./api-client";
+import { keys } from "./task-cache";
+import { useTaskStore } from "./task-provider";
+
+interface Props {
+  count: number;
+  onAction: (action: BulkAction) => void;
+  onSelectAll: () => void;
+  onClear: () => void;
+}
+
+/** What can be done to every selected task at once; each choice applies straight away. */
+export function BulkBar({ count, onAction, onSelectAll, onClear }: Props) {
+  const { api } = useTaskStore();
+  const lists = useQuery({ queryKey: keys.lists, queryFn: () => api.lists() });
+  const id = useId();
+  const [date, setDate] = useState("");
+  const [label, setLabel] = useState("");
+  const [error, setError] = useState<string | null>(null);
+
+  const addLabel = () => {
+    const parsed = LabelNameSchema.safeParse(label.replace(/^@/, ""));
+    if (!parsed.success) return setError(`A label ${parsed.error.issues[0]?.message ?? "is not valid"}.`);
+    setError(null);
+    setLabel("");
+    onAction({ action: "update", set: { labels_add: [parsed.data] } });
+  };
+
+  return (
+    <section className="bulk-bar" aria-label="Selected tasks">
+      <p className="bulk-count" aria-live="polite">
+        {count} selected
+      </p>
+      <div className="bulk-actions">
+        <button type="button" className="button button-secondary" onClick={() => onAction({ action: "complete" })}>
+          Complete
+        </button>
+        <select
+          aria-label="Move to list"
+          value=""
+          onChange={(e) =>
+            e.target.value && onAction({ action: "move", list_id: e.target.value === "inbox" ? null : e.target.value })
+          }
+        >
+          <option value="">Move to…</option>
+          <option value="inbox">Inbox</option>
+          {(lists.data ?? []).map((list) => (
+            <option key={list.id} value={list.id}>
+              {list.name}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Set priority"
+          value=""
+          onChange={(e) => e.target.value && onAction({ action: "update", set: { priority: Number(e.target.value) } })}
+        >
+          <option value="">Priority…</option>
+          <option value="1">P1 · Urgent</option>
+          <option value="2">P2 · High</option>
+          <option value="3">P3 · Medium</option>
+          <option value="4">P4 · None</option>
+        </select>
+        <span className="bulk-inline">
+          <label htmlFor={`${id}-date`} className="visually-hidden">
+            Due date for selected
+          </label>
+          <input id={`${id}-date`} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() =>
+              onAction({ action: "update", set: { due_date: date || null, ...(date ? {} : { due_time: null }) } })
+            }
+          >
+            {date ? "Set date" : "Clear date"}
+          </button>
+        </span>
+        <span className="bulk-inline">
+          <label htmlFor={`${id}-label`} className="visually-hidden">
+            Label for selected
+          </label>
+          <input
+            id={`${id}-label`}
+            value={label}
+            placeholder="@label"
+            onChange={(e) => setLabel(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key !== "Enter") return;
+              e.preventDefault();
+              addLabel();
+            }}
+          />
+          <button type="button" className="button button-secondary" onClick={addLabel} disabled={!label.trim()}>
+            Add label
+          </button>
+        </span>
+        <button type="button" className="button button-danger" onClick={() => onAction({ action: "delete" })}>
+          Delete
+        </button>
+        <button type="button" className="button button-quiet" onClick={onSelectAll}>
+          Select all
+        </button>
+        <button type="button" className="button button-quiet" onClick={onClear}>
+          Done
+        </button>
+      </div>
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

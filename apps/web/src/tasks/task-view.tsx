@@ -1,0 +1,234 @@
+"use client";
+import { useQuery } from "@tanstack/react-query";
+import { todayIn } from "@todo/contract";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { BulkBar } from "./bulk-bar";
+import { ClearCompleted } from "./clear-completed";
+import { nowTimeIn } from "./due-label";
+import { LoadMore } from "./load-more";
+import type { Task } from "./model";
+import { NewTaskForm } from "./new-task-form";
+import { OutageBanner } from "./outage-banner";
+import { ShortcutsDialog } from "./shortcuts-dialog";
+import { keys } from "./task-cache";
+import { useTaskStore } from "./task-provider";
+import { type RowHandlers, TaskRow } from "./task-row";
+import { TaskSkeleton } from "./task-skeleton";
+import { UndoToast } from "./undo-toast";
+import { type Place, usePointerReorder } from "./use-pointer-reorder";
+import { useRowFocus } from "./use-row-focus";
+import { useSelection } from "./use-selection";
+import { useShortcuts } from "./use-shortcuts";
+import { isDraft, useTaskActions } from "./use-task-actions";
+import { useViewTasks } from "./use-view-tasks";
+import { browserTimeZone, defaultsFor, parseOptions, type View } from "./view";
+import { ViewHeader } from "./view-header";
+import { ViewToolbar } from "./view-toolbar";
+
+const EMPTY_TEXT = {
+  all: { title: "Nothing here yet", hint: "Type your first task above and press Enter." },
+  active: { title: "All done", hint: "Nothing left to do. Enjoy the quiet." },
+  completed: { title: "Nothing completed yet", hint: "Tick a task's circle when it's done and it shows up here." },
+  search: { title: "No matches", hint: "No task here has every word you typed." },
+} as const;
+
+/** One view of tasks (Inbox, Today, Upcoming, a list, a label): the page people live in. */
+export function TaskView({ view }: { view: View }) {
+  const store = useTaskStore();
+  const actions = useTaskActions();
+  const options = parseOptions(view, useSearchParams());
+  const data = useViewTasks(view, options);
+  const lists = useQuery({ queryKey: keys.lists, queryFn: () => store.api.lists() });
+  const order = useMemo(() => data.tasks.map((t) => t.id), [data.tasks]);
+  const selection = useSelection(order);
+  const [selecting, setSelecting] = useState(false);
+  const [editingId, setEditingId] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const focus = useRowFocus(order);
+  const zone = browserTimeZone();
+  const today = todayIn(zone);
+  const nowTime = nowTimeIn(zone);
+  const manual = options.sort === "manual";
+  const listNames = useMemo(() => new Map((lists.data ?? []).map((l) => [l.id, l.name])), [lists.data]);
+
+  const tasksRef = useRef(data.tasks);
+  tasksRef.current = data.tasks;
+  const byId = useCallback((id: string) => tasksRef.current.find((t) => t.id === id), []);
+
+  const remove = useCallback(
+    (tasks: Task[]) => {
+      focus.remember(tasks[0]?.id);
+      void actions.remove(tasks);
+      // The deleted control is gone: Undo takes the focus, one key away from bringing it back.
+      requestAnimationFrame(() => undoRef.current?.focus());
+    },
+    [actions, focus],
+  );
+
+  const undo = useCallback(() => {
+    const tasks = store.deleted;
+    if (!tasks) return;
+    void actions.restore(tasks).then(() => focus.to(tasks[0]?.id));
+  }, [actions, store.deleted, focus]);
+
+  const drag = usePointerReorder(
+    useCallback(
+      (draggedId: string, targetId: string, place: Place) => {
+        const task = byId(draggedId);
+        if (task) void actions.move(task, place === "before" ? { before: targetId } : { after: targetId });
+      },
+      [actions, byId],
+    ),
+  );
+
+  const handlers = useMemo<RowHandlers>(
+    () => ({
+      onToggle: (task) => void actions.toggle(task),
+      onOpen: (task) => {
+        const closing = editingId;
+        setEditingId(task?.id ?? null);
+        if (!task && closing) focus.to(closing, "edit");
+      },
+      onSave: (task, patch) => {
+        setEditingId(null);
+        focus.to(task.id, "edit");
+        if (Object.keys(patch).length > 0) void actions.edit(task, patch);
+      },
+      onDelete: (task) => remove([task]),
+      onSelect: (task, how) => {
+        setSelecting(true);
+        if (how === "range") selection.range(task.id);
+        else selection.toggle(task.id);
+      },
+      onReorder: (task, direction) => {
+        const at = order.indexOf(task.id);
+        const neighbour = order[at + direction];
+        if (!neighbour) return;
+        void actions
+          .move(task, direction < 0 ? { before: neighbour } : { after: neighbour })
+          .then(() => focus.to(task.id));
+      },
+      drag,
+      onDismissError: store.dismissRowError,
+    }),
+    [actions, drag, editingId, focus, order, remove, selection, store.dismissRowError],
+  );
+
+  useShortcuts({
+    newTask: () => inputRef.current?.focus(),
+    search: () => document.getElementById("task-search")?.focus(),
+    step: (delta) => focus.step(delta),
+    select: () => {
+      const id = focus.current();
+      if (id) handlers.onSelect(byId(id) as Task, "toggle");
+    },
+    edit: () => {
+      const task = byId(focus.current() ?? "");
+      if (task && !isDraft(task)) setEditingId(task.id);
+    },
+    remove: () => {
+      const task = byId(focus.current() ?? "");
+      if (task && !isDraft(task)) remove([task]);
+    },
+    help: () => dialogRef.current?.showModal(),
+  });
+
+  const selected = data.tasks.filter((t) => selection.selected.has(t.id));
+  const open = data.tasks.filter((t) => !t.completed).length;
+  const empty = options.q.trim() ? EMPTY_TEXT.search : EMPTY_TEXT[options.filter];
+
+  return (
+    <div className="task-app">
+      <ViewHeader view={view} />
+      {store.outage ? <OutageBanner message={store.outage} onRetry={store.retry} /> : null}
+      <NewTaskForm
+        ref={inputRef}
+        onAdd={(title, description) =>
+          actions.add(data.queryKey, { title, ...(description ? { description } : {}), ...defaultsFor(view, zone) })
+        }
+      />
+      <ViewToolbar view={view} options={options} />
+      <div className="list-toolbar">
+        <p className="tasks-left" aria-live="polite">
+          {data.phase === "ready" && data.tasks.length > 0
+            ? `${open}${data.hasMore ? "+" : ""} ${open === 1 && !data.hasMore ? "task" : "tasks"} left`
+            : "\u00a0"}
+        </p>
+        <div className="list-toolbar-actions">
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-pressed={selecting}
+            onClick={() => {
+              if (selecting) selection.clear();
+              setSelecting(!selecting);
+            }}
+          >
+            Select
+          </button>
+          <ClearCompleted view={view} options={options} onCleared={(tasks) => remove(tasks)} />
+          <button
+            type="button"
+            className="button button-quiet shortcuts-button"
+            onClick={() => dialogRef.current?.showModal()}
+          >
+            Shortcuts <kbd>?</kbd>
+          </button>
+        </div>
+      </div>
+      {selection.selected.size > 0 ? (
+        <BulkBar
+          count={selection.selected.size}
+          onSelectAll={selection.all}
+          onClear={() => {
+            selection.clear();
+            setSelecting(false);
+          }}
+          onAction={(action) => {
+            if (action.action === "delete") {
+              remove(selected);
+              selection.clear();
+            } else void actions.bulk(selected, action);
+          }}
+        />
+      ) : null}
+      <section aria-label="Tasks" aria-busy={data.phase === "loading"}>
+        {data.phase === "loading" ? <TaskSkeleton /> : null}
+        {data.phase === "failed" ? (
+          <p className="empty-state">Your tasks will appear here as soon as the server answers.</p>
+        ) : null}
+        {data.phase === "ready" && data.tasks.length === 0 ? (
+          <div className="empty-state">
+            <p className="empty-title">{empty.title}</p>
+            <p>{empty.hint}</p>
+          </div>
+        ) : null}
+        {data.tasks.length > 0 ? (
+          <ul className="task-list">
+            {data.tasks.map((task) => (
+              <TaskRow
+                key={task.id}
+                task={task}
+                listName={view.kind === "list" || !task.list_id ? null : (listNames.get(task.list_id) ?? null)}
+                today={today}
+                nowTime={nowTime}
+                editing={editingId === task.id}
+                selecting={selecting || selection.selected.size > 0}
+                selected={selection.selected.has(task.id)}
+                manual={manual}
+                error={store.rowErrors[task.id]?.message}
+                {...handlers}
+              />
+            ))}
+          </ul>
+        ) : null}
+        <LoadMore hasMore={data.hasMore} loading={data.loadingMore} onMore={data.more} />
+      </section>
+      <UndoToast tasks={store.deleted} onUndo={undo} onDismiss={() => store.setDeleted(null)} buttonRef={undoRef} />
+      <ShortcutsDialog dialogRef={dialogRef} />
+    </div>
+  );
+}

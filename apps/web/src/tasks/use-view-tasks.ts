@@ -1,0 +1,38 @@
+"use client";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useEffect, useMemo } from "react";
+import { keys } from "./task-cache";
+import { useTaskStore } from "./task-provider";
+import { apiQuery, type View, type ViewOptions, viewKey } from "./view";
+
+/**
+ * One view's tasks, a page (100, the API's default) at a time, following the
+ * `Link: rel="next"` the API sends; `more()` asks for the next page.
+ */
+export function useViewTasks(view: View, options: ViewOptions) {
+  const { api, fail } = useTaskStore();
+  const query = apiQuery(view, options).toString();
+  const queryKey = useMemo(() => keys.view(viewKey(view), query), [view, query]);
+  const pages = useInfiniteQuery({
+    queryKey,
+    queryFn: ({ pageParam }) => api.tasks(pageParam ?? new URLSearchParams(query)),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+  });
+  useEffect(() => {
+    if (pages.error) fail(pages.error);
+  }, [pages.error, fail]);
+
+  const tasks = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
+  const phase = pages.data ? "ready" : pages.isError ? "failed" : "loading";
+  return {
+    queryKey,
+    tasks,
+    phase,
+    hasMore: pages.hasNextPage,
+    loadingMore: pages.isFetchingNextPage,
+    more: () => {
+      if (pages.hasNextPage && !pages.isFetchingNextPage) void pages.fetchNextPage();
+    },
+  } as const;
+}

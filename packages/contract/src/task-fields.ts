@@ -1,0 +1,114 @@
+import { z } from "zod";
+import { codePointLength, hasControlChars } from "./text-rules.ts";
+
+/** Field rules of contract section 6.1, written once for create, update, bulk and query. */
+export const LABELS_MAX = 20;
+export const LABEL_NAME_MAX = 50;
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID_RE.test(value);
+
+export const IdSchema = z
+  .string({ error: "must be a string" })
+  .meta({ description: "An id (UUID).", example: "6f1c8a4e-2b1d-4c3e-9a5f-0d2e7b8c9a10" });
+
+/** A list the user owns, or null for the Inbox. Unknown and foreign ids are both 422 (checked by the service). */
+export const ListIdSchema = z
+  .string({ error: "must be a list id or null" })
+  .refine(isUuid, { message: "is not one of your lists" })
+  .nullable()
+  .meta({ description: "The list, or null for the Inbox.", example: "0b5e8c1a-6f3d-4e2a-9c7b-1d2e3f4a5b6c" });
+
+/** `YYYY-MM-DD` that names a real calendar day (2026-02-30 is refused). */
+export function isCalendarDay(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1) return false;
+  const date = new Date(Date.UTC(2000, mo - 1, d));
+  date.setUTCFullYear(y);
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+export const DueDateSchema = z
+  .string({ error: "must be a YYYY-MM-DD date or null" })
+  .refine(isCalendarDay, { message: "must be a real calendar day as YYYY-MM-DD" })
+  .meta({ description: "A calendar day.", example: "2026-12-24" });
+
+export const DueTimeSchema = z
+  .string({ error: "must be an HH:MM time or null" })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "must be a 24-hour HH:MM time" })
+  .meta({ description: "Wall-clock time in your time zone; needs a due_date.", example: "17:30" });
+
+export const PrioritySchema = z
+  .number({ error: "must be an integer from 1 (urgent) to 4 (none)" })
+  .int({ message: "must be an integer from 1 (urgent) to 4 (none)" })
+  .min(1, { message: "must be an integer from 1 (urgent) to 4 (none)" })
+  .max(4, { message: "must be an integer from 1 (urgent) to 4 (none)" })
+  .meta({ description: "1 (urgent) to 4 (none); p1..p4.", example: 2 });
+
+export const LabelNameSchema = z
+  .string({ error: "must be a string" })
+  .trim()
+  .refine((v) => v.length > 0, { message: "must not be empty" })
+  .refine((v) => codePointLength(v) <= LABEL_NAME_MAX, { message: `must be at most ${LABEL_NAME_MAX} characters` })
+  .refine((v) => !/[\s#@]/u.test(v) && !hasControlChars(v), {
+    message: "must not contain whitespace, '#' or '@'",
+  })
+  .meta({ description: "1 to 50 characters, no whitespace, '#' or '@'.", example: "errands" });
+
+/** Names that differ only in case are one label: the first spelling in the array wins. */
+export const dedupeLabels = (names: string[]): string[] => {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    const key = n.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
+
+export const LabelsSchema = z
+  .array(LabelNameSchema, { error: "must be an array of label names" })
+  .transform(dedupeLabels)
+  .refine((v) => v.length <= LABELS_MAX, { message: `must have at most ${LABELS_MAX} labels` })
+  .meta({ description: "0 to 20 label names; order kept, case-insensitive duplicates merged.", example: ["errands"] });
+
+/**
+ * RFC 5545 RRULE value (no `RRULE:` prefix), checked only syntactically against the parts
+ * contract section 7.2 allows. Computing occurrences comes with the recurrence issue.
+ */
+const RRULE_PART: Record<string, RegExp> = {
+  FREQ: /^(DAILY|WEEKLY|MONTHLY|YEARLY)$/,
+  INTERVAL: /^([1-9]\d{0,2})$/,
+  BYDAY: /^((-?[1-5])?(MO|TU|WE|TH|FR|SA|SU))(,(-?[1-5])?(MO|TU|WE|TH|FR|SA|SU))*$/,
+  BYMONTHDAY: /^([1-9]|[12]\d|3[01]|-1)$/,
+  COUNT: /^[1-9]\d{0,3}$/,
+  UNTIL: /^\d{8}(T\d{6}Z?)?$/,
+};
+export function recurrenceProblem(value: string): string | undefined {
+  const parts = value.split(";");
+  const seen = new Set<string>();
+  for (const part of parts) {
+    const [key = "", val = "", extra] = part.split("=");
+    const rule = RRULE_PART[key];
+    if (!rule) return `uses ${key || "an empty part"}, which is not supported`;
+    if (extra !== undefined || !rule.test(val)) return `has an invalid ${key} value`;
+    if (seen.has(key)) return `repeats ${key}`;
+    seen.add(key);
+  }
+  if (!seen.has("FREQ")) return "must start with a FREQ";
+  if (seen.has("COUNT") && seen.has("UNTIL")) return "cannot have both COUNT and UNTIL";
+  return undefined;
+}
+
+export const RecurrenceSchema = z
+  .string({ error: "must be an RRULE string or null" })
+  .superRefine((v, ctx) => {
+    const problem = recurrenceProblem(v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  })
+  .meta({
+    description: "RFC 5545 RRULE without the `RRULE:` prefix; needs a due_date.",
+    example: "FREQ=WEEKLY;BYDAY=MO",
+  });

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { newVisitor, sharedBrowser } from "./support/browser.ts";
+import { taskPage } from "./support/task-page.ts";
+import { apiAs, createUser } from "./support/users.ts";
+
+const browser = sharedBrowser();
+
+const titlesOf = (tasks: { title: string }[]) => tasks.map((t) => t.title);
+
+describe("delete, undo and the trash", () => {
+  it("undo is a restore, from the keyboard too", async () => {
+    const user = await createUser("undo");
+    const api = await apiAs(user);
+    await api.createTasks([{ title: "Oldest" }, { title: "Middle" }, { title: "Newest" }]);
+    const { context, page } = await newVisitor(browser(), { user });
+    const t = taskPage(page);
+    await t.open();
+
+    await t.deleteButton("Middle").click();
+    await expect.poll(() => t.titles()).toEqual(["Newest", "Oldest"]);
+    // The server has it in the trash at once: every other device sees it gone.
+    await expect.poll(async () => titlesOf(await api.get("/tasks"))).toEqual(["Newest", "Oldest"]);
+    // Undo has the focus straight away: Enter brings the task back.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Undo");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => t.titles()).toEqual(["Newest", "Middle", "Oldest"]);
+    await expect.poll(async () => titlesOf(await api.get("/tasks"))).toEqual(["Newest", "Middle", "Oldest"]);
+
+    // Ctrl+Z works with the focus on a task's checkbox (an <input>, but nothing is typed there).
+    await t.deleteButton("Newest").click();
+    await expect.poll(() => t.titles()).toEqual(["Middle", "Oldest"]);
+    await t.checkbox("Oldest").focus();
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => t.titles()).toEqual(["Newest", "Middle", "Oldest"]);
+    await expect.poll(async () => titlesOf(await api.get("/tasks"))).toHaveLength(3);
+
+    // Inside a text field Ctrl+Z belongs to the field.
+    await t.deleteButton("Oldest").click();
+    await t.input.fill("typing");
+    await t.input.press("Control+z");
+    await page.waitForTimeout(300);
+    expect(await t.titles()).toEqual(["Newest", "Middle"]);
+    await context.close();
+  });
+
+  it("trash view restores and empties", async () => {
+    const user = await createUser("trash");
+    const api = await apiAs(user);
+    const made = await api.createTasks([{ title: "Bring back" }, { title: "Gone for good" }]);
+    for (const task of made) await api.delete(`/tasks/${task.id}`);
+    const { context, page } = await newVisitor(browser(), { user });
+    const t = taskPage(page);
+    await t.open("/tasks/trash");
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Trash");
+    expect(await t.titles()).toEqual(["Gone for good", "Bring back"]);
+    await page.getByRole("button", { name: "Restore “Bring back”" }).click();
+    await expect.poll(() => t.titles()).toEqual(["Gone for good"]);
+    expect(titlesOf(await api.get("/tasks"))).toEqual(["Bring back"]);
+
+    await page.getByRole("button", { name: "Empty trash…" }).click();
+    await page.getByRole("button", { name: "Empty trash", exact: true }).click();
+    await expect.poll(() => page.locator(".empty-title").textContent()).toBe("The trash is empty");
+    expect(await api.get("/trash")).toEqual([]);
+
+    await t.nav("Inbox").click();
+    await expect.poll(() => t.titles()).toEqual(["Bring back"]);
+    await context.close();
+  });
+});
