@@ -32,19 +32,19 @@ export function startService(
   return child;
 }
 
-/** Polls until `url` answers with a status `accept` likes (by default any 2xx). */
+/** Polls until `url` gives an answer `accept` likes (by default any 2xx). */
 export async function waitForHttp(
   url: string,
   timeoutMs: number,
   alive: () => boolean,
-  accept: (status: number) => boolean = (status) => status >= 200 && status < 300,
+  accept: (res: Response) => boolean | Promise<boolean> = (res) => res.ok,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!alive()) throw new Error(`the process behind ${url} exited before it answered`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (accept(res.status)) return;
+      if (await accept(res)) return;
     } catch {
       // not listening yet
     }

@@ -3,7 +3,11 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
-const SKIP = new Set(["node_modules", ".next", ".turbo", "test-results"]);
+import { ExitCode, StartError } from "./start-errors.ts";
+
+// Build outputs, and files `next build` writes itself (next-env.d.ts): counting
+// them would make the first build change the fingerprint and force a second one.
+const SKIP = new Set(["node_modules", ".next", ".turbo", "test-results", "next-env.d.ts", "tsconfig.tsbuildinfo"]);
 
 function collect(dir: string, out: string[]): void {
   for (const name of readdirSync(dir)) {
@@ -15,7 +19,7 @@ function collect(dir: string, out: string[]): void {
 }
 
 /** Fingerprint of everything that goes into the web build. */
-function sourceHash(root: string): string {
+export function sourceHash(root: string): string {
   const files: string[] = [];
   collect(join(root, "apps/web"), files);
   collect(join(root, "packages/contract/src"), files);
@@ -34,6 +38,6 @@ export function ensureWebBuild(root: string, env: NodeJS.ProcessEnv): void {
   }
   console.log("[start] building the web app (first start or sources changed)…");
   const result = spawnSync("npm", ["run", "build", "-w", "@todo/web"], { cwd: root, env, stdio: "inherit" });
-  if (result.status !== 0) throw new Error("the web build failed (see the output above)");
+  if (result.status !== 0) throw new StartError("the web build failed (see the output above)", ExitCode.build);
   writeFileSync(stamp, hash);
 }

