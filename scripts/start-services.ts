@@ -164,7 +164,7 @@ async function main() {
 
   if (hasWeb) {
     const webRunEnv = { ...webEnv, ...process.env, ...common, PORT: String(webPort) };
-    if (!options.dev) ensureWebBuild(root, webRunEnv);
+    if (!options.dev) await ensureWebBuild(root, webRunEnv);
     const web = startService(
       "web",
       `${root}node_modules/.bin/next`,

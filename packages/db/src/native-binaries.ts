@@ -26,8 +26,19 @@ import { EmbeddedStartError } from "./embedded-error.ts";
 export type EmbeddedPostgresConstructor = typeof EmbeddedPostgresClass;
 
 const require = createRequire(import.meta.url);
-const packageDir = (name: string, from?: string) =>
-  dirname(realpathSync(require.resolve(`${name}/package.json`, from ? { paths: [from] } : undefined)));
+/** The real folder of an installed package, as resolved from `from` (some export no package.json). */
+function packageDir(name: string, from?: string): string {
+  let dir = dirname(realpathSync(require.resolve(name, from ? { paths: [from] } : undefined)));
+  while (
+    !existsSync(join(dir, "package.json")) ||
+    JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name !== name
+  ) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`cannot find the folder of the package ${name}`);
+    dir = parent;
+  }
+  return dir;
+}
 const versionOf = (dir: string) =>
   (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string }).version;
 
