@@ -15,7 +15,7 @@ import { migrate } from "../packages/db/src/migrate.ts";
 import { describeDatabaseUrl, ensureDevEnvFiles } from "./lib/dev-env.ts";
 import { readEnvFile } from "./lib/env-files.ts";
 import { ensurePortsFree } from "./lib/ports.ts";
-import { startService, stopProcess, waitForHttp } from "./lib/processes.ts";
+import { startService, stopProcess, waitForRun } from "./lib/processes.ts";
 import { removeRunState, writeRunState } from "./lib/run-state.ts";
 import { describeFailure, ExitCode, StartError } from "./lib/start-errors.ts";
 import { readStartOptions } from "./lib/start-options.ts";

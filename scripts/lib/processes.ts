@@ -53,6 +53,18 @@ export async function waitForHttp(
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
 }
 
+/**
+ * Waits until `url` answers 200 with this run's id (`START_RUN_ID`, echoed by /health
+ * and /api/health): another program on the same port never counts as our service.
+ */
+export function waitForRun(url: string, runId: string, timeoutMs: number, alive: () => boolean): Promise<void> {
+  return waitForHttp(url, timeoutMs, alive, async (res) => {
+    if (!res.ok) return false;
+    const body = (await res.json().catch(() => ({}))) as { run_id?: unknown };
+    return body.run_id === runId;
+  });
+}
+
 /** SIGTERM to the service's group, then SIGKILL if it has not exited within `graceMs`. */
 export function stopProcess(child: ChildProcess, graceMs = 12_000): Promise<void> {
   const pid = child.pid;
