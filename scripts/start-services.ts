@@ -71,16 +71,7 @@ ownSignals();
 /** Waits for a service's health URL to answer with this run's id, not some other program's. */
 async function waitUntilOurs(name: string, url: string, child: ChildProcess, timeoutMs: number) {
   try {
-    await waitForHttp(
-      url,
-      timeoutMs,
-      () => child.exitCode === null && !stopping,
-      async (res) => {
-        if (!res.ok) return false;
-        const body = (await res.json().catch(() => ({}))) as { run_id?: string };
-        return body.run_id === runId;
-      },
-    );
+    await waitForRun(url, runId, timeoutMs, () => child.exitCode === null && !stopping);
   } catch (error) {
     throw new StartError(`the ${name} did not become ready: ${(error as Error).message}`, ExitCode.notReady, {
       fix: "see its output above",
