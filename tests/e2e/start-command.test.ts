@@ -163,7 +163,7 @@ describe("npm start, then npm run verify", () => {
       const out = run.output();
       expect(out).toContain(`port ${ports.web} for the web is already in use by pid ${process.pid}: `);
       expect(out).toContain(`--web-port ${ports.web + 1} (or WEB_PORT=${ports.web + 1})`);
-      expect(out).not.toMatch(/ready|building|database:|\n\s+at /);
+      expect(out).not.toMatch(/\[start\] ready|building the web|database: |\n\s+at /);
       expect(readFileSync(files.web, "utf8")).toBe(before);
     } finally {
       await new Promise((resolve) => other.close(resolve));
