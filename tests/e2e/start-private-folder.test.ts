@@ -1,5 +1,15 @@
 import { execFileSync } from "node:child_process";
-import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -67,4 +77,30 @@ describe("npm start from a private folder", () => {
     expect(run.output()).toMatch(/\[start\] stopped\n/);
     expect(run.output()).not.toContain("ready:");
   });
+
+  it.runIf(process.getuid?.() === 0)(
+    "without the placed binaries, the failure is one plain line with the fix and exit code 4",
+    async () => {
+      // The same clone with the placement switched off: postgres meets the private folder.
+      const loader = join(clone, "packages/db/src/native-binaries.ts");
+      const source = readFileSync(loader, "utf8");
+      const switchedOff = source.replace("if (userInfo().uid !== 0 ||", "if (true ||");
+      expect(switchedOff).not.toBe(source);
+      writeFileSync(loader, switchedOff);
+      const run = runStart({
+        cwd: clone,
+        env: { API_PORT: String(await freePort()), WEB_PORT: String(await freePort()) },
+      });
+      expect(await run.exited).toBe(4);
+      const failure = run
+        .output()
+        .split("\n")
+        .filter((line) => line.includes("EACCES"));
+      expect(failure).toHaveLength(1);
+      expect(failure[0]).toMatch(
+        /^\[start\] the embedded PostgreSQL .*EACCES.*\. Fix: the OS user "postgres" cannot run .*(initdb|postgres),
+      );
+      expect(run.output()).not.toMatch(/\n\s+at |ready:/);
+    },
+  );
 });
