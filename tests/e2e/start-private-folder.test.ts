@@ -98,7 +98,7 @@ describe("npm start from a private folder", () => {
         .filter((line) => line.includes("EACCES"));
       expect(failure).toHaveLength(1);
       expect(failure[0]).toMatch(
-        /^\[start\] the embedded PostgreSQL .*EACCES.*\. Fix: the OS user "postgres" cannot run .*(initdb|postgres),
+        /^\[start\] the embedded PostgreSQL .*EACCES.*\. Fix: the OS user "postgres" cannot run .*(initdb|postgres)/,
       );
       expect(run.output()).not.toMatch(/\n\s+at |ready:/);
     },
