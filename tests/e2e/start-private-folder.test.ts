@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "./harness/processes.ts";
 import { repoRoot } from "./harness/stack.ts";
@@ -31,8 +31,17 @@ chmodSync(privateDir, 0o700);
 const clone = join(privateDir, "todo");
 let dataDir: string | undefined;
 
+/** What a fresh clone does not have: installed packages, builds, data, test output, env files. */
+const NOT_IN_A_CLONE = new Set(["node_modules", ".git", ".next", ".turbo", ".data", "test-results"]);
+const inAClone = (path: string) =>
+  !relative(repoRoot, path)
+    .split(sep)
+    .some((part) => NOT_IN_A_CLONE.has(part) || (/^\.env(\..+)?$/.test(part) && part !== ".env.example"));
+
 function cloneWithDependencies() {
-  execFileSync("git", ["clone", "--quiet", "--depth", "1", `file://${repoRoot}`, clone]);
+  // A copy of the working tree rather than `git clone`: it needs no git history and
+  // includes changes not yet committed, so it tests what is about to be committed.
+  cpSync(repoRoot, clone, { recursive: true, verbatimSymlinks: true, filter: inAClone });
   const modules = join(clone, "node_modules");
   mkdirSync(modules);
   for (const name of readdirSync(join(repoRoot, "node_modules"))) {

@@ -126,7 +126,7 @@ export async function loadEmbeddedPostgres(
 
   const key = `${versionOf(platformDir)}-${platform()}-${arch()}`.replace(/[^A-Za-z0-9._-]/g, "_");
   const placed = placeNativeBinaries(nativeDir, key);
-  log(`the OS user "postgres" cannot reach this checkout; running PostgreSQL's binaries from ${placed}`);
+  log(`running PostgreSQL's binaries from ${placed}`);
 
   const modules = join(loaderDir, "node_modules");
   rmSync(loaderDir, { recursive: true, force: true });
