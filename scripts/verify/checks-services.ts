@@ -1,3 +1,4 @@
+import { databaseSourceCheck } from "./checks-database-source.ts";
 import { readJson, request } from "./http.ts";
 import type { Runner } from "./runner.ts";
 import { CheckFailure, type Target } from "./types.ts";
@@ -56,6 +57,8 @@ export async function serviceChecks(run: Runner, target: Target): Promise<void> 
     },
     { needs: ["web.database", "api.database"] },
   );
+
+  await databaseSourceCheck(run, target, () => ({ web: webDb, api: apiDb }));
 
   await run.check(
     "api.cors",

@@ -13,6 +13,17 @@ describe("/health and /ready", () => {
     expect(await res.json()).toEqual({ status: "ok" });
   });
 
+  it("/health echoes npm start's run id (START_RUN_ID), so its readiness wait knows its own API", async () => {
+    process.env.START_RUN_ID = "run-8f2c";
+    const started = createHarness();
+    try {
+      expect(await (await call(started.app, "GET", "/health")).json()).toEqual({ status: "ok", run_id: "run-8f2c" });
+    } finally {
+      delete process.env.START_RUN_ID;
+      await started.close();
+    }
+  });
+
   it("/ready is 200 when the database answers", async () => {
     const res = await call(h.app, "GET", "/ready");
     expect(res.status).toBe(200);

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { migrate } from "../../packages/db/src/migrate.ts";
+import { writeRunState } from "../../scripts/lib/run-state.ts";
 import { freePort, type Service, startService, stopService, waitForHttp } from "../e2e/harness/processes.ts";
 import { envRoot, runVerify, type VerifyRun } from "./run-verify.ts";
 
@@ -53,15 +54,21 @@ async function extraApi(env: Record<string, string>): Promise<{ url: string; ser
 
 const alignedFiles = () =>
   envRoot(
-    { BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: webUrl, WEB_ORIGIN: webUrl },
-    { BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: webUrl, API_URL: apiUrl },
+    { BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: webUrl, WEB_ORIGIN: webUrl, DATABASE_URL: databaseUrl },
+    { BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: webUrl, API_URL: apiUrl, DATABASE_URL: databaseUrl },
   );
 
 describe("npm run verify", () => {
   it("passes every check on a healthy system and leaves nothing behind", async () => {
     const run = await runVerify(["--web", webUrl, "--api", apiUrl, "--env-root", alignedFiles(), "--json"]);
-    const failed = [...run.checks.values()].filter((c) => c.status !== "pass");
+    const failed = [...run.checks.values()].filter((c) => c.status === "fail");
     expect(failed).toEqual([]);
+    // Only the checks of a running `npm start` are skipped: this stack was started by the tests.
+    const skipped = [...run.checks.values()].filter((c) => c.status === "skip").map((c) => c.id);
+    expect(skipped).toEqual(["env.matches-running", "start.own-services"]);
+    expect(run.checks.get("db.source")?.reason).toMatch(
+      /^web: the DATABASE_URL in the env files .*; API: the DATABASE_URL/,
+    );
     expect(run.code).toBe(0);
     expect(run.checks.size).toBeGreaterThanOrEqual(18);
     expect(await leftoverUsers()).toBe(0);
@@ -82,6 +89,7 @@ describe("npm run verify catches misconfiguration", () => {
   let otherSecretApi: { url: string; service: Service };
   let otherDbApi: { url: string; service: Service };
   let otherDb: string;
+  let otherDbUrl: string;
 
   beforeAll(async () => {
     const admin = new pg.Client({ connectionString: databaseUrl });
@@ -91,7 +99,8 @@ describe("npm run verify catches misconfiguration", () => {
     await admin.end();
     const otherUrl = new URL(databaseUrl);
     otherUrl.pathname = `/${otherDb}`;
-    await migrate(otherUrl.toString());
+    otherDbUrl = otherUrl.toString();
+    await migrate(otherDbUrl);
     otherSecretApi = await extraApi({ BETTER_AUTH_SECRET: randomBytes(36).toString("base64url") });
     otherDbApi = await extraApi({ DATABASE_URL: otherUrl.toString() });
   });
@@ -171,5 +180,75 @@ describe("npm run verify catches misconfiguration", () => {
     );
     const run = await verifyFilesOnly(root);
     expect(status(run, "env.database-aligned")).toBe("fail");
+  });
+
+  it("a database in the env files that is not the one the services use", async () => {
+    const root = envRoot(
+      { BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: webUrl, WEB_ORIGIN: webUrl, DATABASE_URL: otherDbUrl },
+      { BETTER_AUTH_SECRET: secret, BETTER_AUTH_URL: webUrl, API_URL: apiUrl, DATABASE_URL: otherDbUrl },
+    );
+    const run = await runVerify(["--web", webUrl, "--api", apiUrl, "--env-root", root, "--json"]);
+    expect(status(run, "db.same-database")).toBe("pass");
+    expect(status(run, "db.source")).toBe("fail");
+    expect(run.checks.get("db.source")?.reason).toMatch(
+      new RegExp(`the web's database is not the DATABASE_URL in the env files \\(127\\.0\\.0\\.1:\\d+/${otherDb}\\)`),
+    );
+  });
+});
+
+describe("npm run verify against a running npm start (its .data/running.json)", () => {
+  const port = (url: string) => Number(new URL(url).port);
+  /** Env files for the stack, and the state a start running them would leave. */
+  function startedRoot(files: { apiPort: string }, runId: string): string {
+    const root = envRoot(
+      {
+        BETTER_AUTH_SECRET: secret,
+        BETTER_AUTH_URL: webUrl,
+        WEB_ORIGIN: webUrl,
+        PORT: files.apiPort,
+        DATABASE_URL: databaseUrl,
+      },
+      {
+        BETTER_AUTH_SECRET: secret,
+        BETTER_AUTH_URL: webUrl,
+        API_URL: apiUrl,
+        PORT: String(port(webUrl)),
+        DATABASE_URL: databaseUrl,
+      },
+    );
+    writeRunState(root, {
+      pid: process.pid,
+      runId,
+      webUrl,
+      apiUrl,
+      webPort: port(webUrl),
+      apiPort: port(apiUrl),
+      webOrigin: webUrl,
+      database: { source: "external", where: "test" },
+    });
+    return root;
+  }
+
+  it("env files that say other ports than the ones it runs", async () => {
+    const run = await runVerify(["--env-root", startedRoot({ apiPort: "8000" }, "x"), "--json"]);
+    expect(status(run, "env.matches-running")).toBe("fail");
+    expect(run.checks.get("env.matches-running")?.reason).toBe(
+      `npm start runs the web on port ${port(webUrl)} and the API on port ${port(apiUrl)}, but PORT in apps/api/.env is 8000, not ${port(apiUrl)}`,
+    );
+  });
+
+  it("another program answering where npm start's services should be: no user is created there", async () => {
+    const run = await runVerify([
+      "--env-root",
+      startedRoot({ apiPort: String(port(apiUrl)) }, "not-this-stack"),
+      "--json",
+    ]);
+    expect(status(run, "env.matches-running")).toBe("pass");
+    expect(status(run, "start.own-services")).toBe("fail");
+    expect(run.checks.get("start.own-services")?.reason).toMatch(
+      /the API answering at .* is not the one npm start started/,
+    );
+    expect(run.checks.has("auth.sign-up")).toBe(false);
+    expect(run.code).toBe(1);
   });
 });

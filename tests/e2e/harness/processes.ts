@@ -43,7 +43,7 @@ export async function waitForHttp(
   url: string,
   service: Service,
   timeoutMs = 90_000,
-  accept?: (status: number) => boolean,
+  accept?: (res: Response) => boolean | Promise<boolean>,
 ): Promise<void> {
   try {
     await waitUntilAnswering(url, timeoutMs, () => !service.exited(), accept);

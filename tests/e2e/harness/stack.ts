@@ -98,7 +98,7 @@ export async function startStack(label: string): Promise<Stack> {
   };
 
   try {
-    ensureWebBuild(repoRoot, base);
+    await ensureWebBuild(repoRoot, base);
     await startApi();
     await startWeb();
   } catch (error) {

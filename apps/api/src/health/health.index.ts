@@ -5,7 +5,15 @@ import { z } from "zod";
 import { AppError } from "../errors/app-error.ts";
 import type { AppEnv, Deps } from "../lib/context.ts";
 
-const Status = z.object({ status: z.string().meta({ example: "ok" }) }).meta({ id: "HealthStatus" });
+const Status = z
+  .object({
+    status: z.string().meta({ example: "ok" }),
+    run_id: z
+      .string()
+      .optional()
+      .meta({ description: "The random id `npm start` gave this process, so it knows it reached its own API." }),
+  })
+  .meta({ id: "HealthStatus" });
 const Ready = z
   .object({
     status: z.string().meta({ example: "ok" }),
@@ -45,7 +53,9 @@ const readyRoute = createRoute({
 const READY_TIMEOUT_MS = 2_000;
 
 export function registerHealthRoutes(app: OpenAPIHono<AppEnv>, { db }: Pick<Deps, "db">): void {
-  app.openapi(healthRoute, (c) => c.json({ status: "ok" }, 200));
+  // Set by `npm start` for this process only; a random id that says nothing else.
+  const runId = process.env.START_RUN_ID;
+  app.openapi(healthRoute, (c) => c.json({ status: "ok", ...(runId ? { run_id: runId } : {}) }, 200));
   app.openapi(readyRoute, async (c) => {
     let databaseId: string;
     try {

@@ -10,13 +10,18 @@ const TIMEOUT_MS = 2_000;
  */
 export async function GET(): Promise<Response> {
   const headers = { "cache-control": "no-store" };
+  // `npm start` gives each run a random id, so its readiness wait knows it reached its own web.
+  const run = process.env.START_RUN_ID ? { run_id: process.env.START_RUN_ID } : {};
   try {
     const result = await Promise.race([
       getPool().query<{ id: string }>(`select "id" from "database_identity"`),
       new Promise<never>((_, reject) => setTimeout(() => reject(new Error("database timeout")), TIMEOUT_MS)),
     ]);
-    return Response.json({ status: "ok", database: "up", database_id: result.rows[0]?.id ?? "unknown" }, { headers });
+    return Response.json(
+      { status: "ok", database: "up", database_id: result.rows[0]?.id ?? "unknown", ...run },
+      { headers },
+    );
   } catch {
-    return Response.json({ status: "unavailable", database: "down" }, { status: 503, headers });
+    return Response.json({ status: "unavailable", database: "down", ...run }, { status: 503, headers });
   }
 }
