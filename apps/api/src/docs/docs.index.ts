@@ -25,7 +25,7 @@ export function registerDocs(app: OpenAPIHono<AppEnv>): void {
     info: {
       title: "Todo API",
       version: "1.1.0",
-      license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
+      license: { name: "Proprietary" },
       description:
         "Per-user tasks. Every /api route needs `Authorization: Bearer <JWT>` issued by the web's `GET /api/auth/token`; errors are RFC 9457 problem JSON.",
     },
