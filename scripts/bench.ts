@@ -1,0 +1,124 @@
+/**
+ * `npm run bench`: the API against what PostgreSQL itself can do, in one run.
+ *
+ * Starts a scratch database (BENCH_DATABASE_URL's server, else the embedded one),
+ * seeds it, starts the real API process, then for every endpoint alternates an
+ * HTTP load (autocannon) with pgbench replaying the very SQL that endpoint runs,
+ * for several rounds, so both sides meet the same machine noise. Also compares a
+ * user's first page at 100 and at 100,000 tasks, and watches the API's memory.
+ * A benchmark, not a test: it prints figures and asserts no threshold.
+ *
+ *   npm run bench [-- --rounds 3 --seconds 5 --connections 32 --json --smoke]
+ */
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { acquireTestDatabase } from "../tests/setup/database.ts";
+import { peakDuring, startApi } from "./bench/api-process.ts";
+import { captureSql } from "./bench/capture-sql.ts";
+import { ENDPOINTS } from "./bench/endpoints.ts";
+import { httpLoad, type LoadResult } from "./bench/http-load.ts";
+import { pgbench } from "./bench/pgbench.ts";
+import { printReport, type Report } from "./bench/report.ts";
+import { seedUser } from "./bench/seed.ts";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    rounds: { type: "string", default: "3" },
+    seconds: { type: "string", default: "5" },
+    connections: { type: "string", default: "32" },
+    "large-tasks": { type: "string", default: "100000" },
+    json: { type: "boolean", default: false },
+    smoke: { type: "boolean", default: false },
+  },
+});
+// --smoke: every moving part once, in seconds (what CI runs); the figures mean nothing.
+const rounds = args.smoke ? 1 : Number(args.rounds);
+const seconds = args.smoke ? 1 : Number(args.seconds);
+const connections = args.smoke ? 4 : Number(args.connections);
+const largeTasks = args.smoke ? 2_000 : Number(args["large-tasks"]);
+const say = (line: string) => (args.json ? process.stderr : process.stdout).write(`[bench] ${line}\n`);
+
+if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+const database = await acquireTestDatabase("bench");
+const secret = randomBytes(36).toString("base64url");
+const issuer = "http://localhost:3000";
+const pool = new pg.Pool({ connectionString: database.url, max: 2 });
+let api: Awaited<ReturnType<typeof startApi>> | undefined;
+
+try {
+  say(`seeding (readers with 20, 100 and ${largeTasks} tasks)…`);
+  const seed = (tasks: number) => seedUser(pool, { tasks, secret, issuer });
+  const users = {
+    reader: await seed(20),
+    writer: await seed(20),
+    small: await seed(100),
+    large: await seed(largeTasks),
+  };
+  await pool.query("analyze");
+  api = await startApi(root, { databaseUrl: database.url, secret, issuer });
+  const rss = { idle: api.rssMiB(), peak: 0, end: 0 };
+  const started = new Date();
+
+  const perEndpoint = new Map<string, { api: LoadResult[]; db: LoadResult[] }>();
+  const page = { small: [] as LoadResult[], large: [] as LoadResult[] };
+  for (let round = 1; round <= rounds; round++) {
+    for (const endpoint of ENDPOINTS) {
+      const user = users[endpoint.user];
+      const spec = { ...endpoint.http(api.origin, user), connections, seconds };
+      if (round === 1) await httpLoad({ ...spec, seconds: 1 }); // warm-up: JIT, pool, plans
+      const { result: apiResult, peak } = await peakDuring(api.rssMiB, () => httpLoad(spec));
+      rss.peak = Math.max(rss.peak, peak);
+      const queries = await captureSql(database.url, (db) => endpoint.service(db, user));
+      const dbResult = await pgbench(database.url, queries, { clients: connections, seconds });
+      const entry = perEndpoint.get(endpoint.name) ?? { api: [], db: [] };
+      entry.api.push(apiResult);
+      entry.db.push(dbResult);
+      perEndpoint.set(endpoint.name, entry);
+      say(`round ${round} ${endpoint.name}: API ${Math.round(apiResult.rps)}/s, pgbench ${Math.round(dbResult.rps)}/s`);
+    }
+    // One connection each, alternating: the first page's latency at two sizes.
+    for (const size of ["small", "large"] as const) {
+      const u = users[size];
+      page[size].push(
+        await httpLoad({
+          url: `${api.origin}/api/${u.id}/tasks`,
+          method: "GET",
+          headers: { authorization: `Bearer ${u.token}` },
+          expectStatus: 200,
+          connections: 1,
+          seconds,
+        }),
+      );
+    }
+  }
+  rss.end = api.rssMiB();
+
+  const report: Report = {
+    date: started.toISOString(),
+    machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+    settings: {
+      rounds,
+      seconds,
+      connections,
+      largeTasks,
+      database: process.env.TEST_DATABASE_URL ? "server" : "embedded",
+    },
+    endpoints: [...perEndpoint].map(([name, r]) => ({ name, api: r.api, pgbench: r.db })),
+    firstPage: { smallTasks: 100, largeTasks, small: page.small, large: page.large },
+    rssMiB: rss,
+  };
+  if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else printReport(report);
+  const bad = report.endpoints.flatMap((e) => [...e.api, ...e.pgbench]).reduce((n, r) => n + r.bad, 0);
+  if (bad > 0) {
+    say(`${bad} requests failed or answered an unexpected status: the figures above are not trustworthy`);
+    process.exitCode = 1;
+  }
+} finally {
+  await api?.stop();
+  await pool.end();
+  await database.release();
+}

@@ -1,0 +1,102 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { CapturedQuery } from "./capture-sql.ts";
+import type { LoadResult } from "./http-load.ts";
+
+const asText = (value: unknown): string => {
+  if (value instanceof Date) return value.toISOString();
+  return String(value);
+};
+
+/**
+ * The captured statements as a pgbench script: `$n` placeholders become pgbench
+ * variables, which `-M extended` sends as bound parameters, the way node-postgres
+ * sends them (unnamed statements, parse/bind/execute on every call).
+ */
+export function toPgbenchScript(queries: CapturedQuery[]): { script: string; defines: string[] } {
+  const defines: string[] = [];
+  const statements = queries.map((q, i) => {
+    for (const [j, value] of q.parameters.entries()) {
+      if (value !== null && value !== undefined) defines.push(`-Dq${i}p${j + 1}=${asText(value)}`);
+    }
+    // pgbench variables cannot be NULL: a NULL parameter is written as the literal.
+    const sql = q.sql.replace(/\$(\d+)/g, (_, n: string) => {
+      const value = q.parameters[Number(n) - 1];
+      return value === null || value === undefined ? "NULL" : `:q${i}p${n}`;
+    });
+    return `${sql};`;
+  });
+  return { script: `${statements.join("\n")}\n`, defines };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) : 0;
+
+/** One pgbench run of the script; per-transaction latencies come from its log files. */
+export async function pgbench(
+  connectionString: string,
+  queries: CapturedQuery[],
+  { clients, seconds }: { clients: number; seconds: number },
+): Promise<LoadResult> {
+  const dir = mkdtempSync(join(tmpdir(), "todo-pgbench-"));
+  try {
+    const { script, defines } = toPgbenchScript(queries);
+    writeFileSync(join(dir, "script.sql"), script);
+    const args = [
+      "-n", // no vacuum of pgbench's own tables: we have none
+      "-M",
+      "extended",
+      "-c",
+      String(clients),
+      "-j",
+      "2",
+      "-T",
+      String(seconds),
+      "-f",
+      join(dir, "script.sql"),
+      "--log",
+      `--log-prefix=${join(dir, "tx")}`,
+      ...defines,
+      connectionString,
+    ];
+    const output = await run("pgbench", args);
+    const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(output)?.[1] ?? Number.NaN);
+    const failed = Number(/number of failed transactions: (\d+)/.exec(output)?.[1] ?? 0);
+    const latencies: number[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.startsWith("tx"))) {
+      for (const line of readFileSync(join(dir, file), "utf8").split("\n")) {
+        const micros = Number(line.split(" ")[2]);
+        if (Number.isFinite(micros)) latencies.push(micros / 1000);
+      }
+    }
+    latencies.sort((a, b) => a - b);
+    return {
+      rps: tps,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+      requests: latencies.length,
+      bad: failed,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function run(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (d) => {
+      out += d;
+    });
+    child.stderr.on("data", (d) => {
+      out += d;
+    });
+    child.once("error", (error) =>
+      reject(new Error(`${command} could not start (${error.message}); install postgresql-client`)),
+    );
+    child.once("exit", (code) => (code === 0 ? resolve(out) : reject(new Error(`${command} exited ${code}: ${out}`))));
+  });
+}

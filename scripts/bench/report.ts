@@ -1,0 +1,62 @@
+import type { LoadResult } from "./http-load.ts";
+
+export interface Report {
+  date: string;
+  machine: { cpus: number; node: string };
+  settings: { rounds: number; seconds: number; connections: number; largeTasks: number; database: string };
+  endpoints: { name: string; api: LoadResult[]; pgbench: LoadResult[] }[];
+  firstPage: { smallTasks: number; largeTasks: number; small: LoadResult[]; large: LoadResult[] };
+  rssMiB: { idle: number; peak: number; end: number };
+}
+
+/** The median over rounds: one noisy round (another process woke up) does not move it. */
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
+const pad = (s: string, n: number) => s.padStart(n);
+
+export function printReport(r: Report): void {
+  const { settings: s } = r;
+  console.log(
+    `\n${r.date.slice(0, 10)} · ${r.machine.cpus} CPUs · Node ${r.machine.node} · ${s.database} PostgreSQL · ` +
+      `${s.rounds} rounds × ${s.seconds} s · ${s.connections} connections (medians over rounds)\n`,
+  );
+  const head = ["endpoint", "API req/s", "p50 ms", "p99 ms", "pgbench tx/s", "p50 ms", "p99 ms", "API/pgbench"];
+  const widths = [20, 10, 7, 7, 13, 7, 7, 12];
+  console.log(head.map((h, i) => (i === 0 ? h.padEnd(widths[0] ?? 0) : pad(h, widths[i] ?? 0))).join(" "));
+  for (const e of r.endpoints) {
+    const a = {
+      rps: median(e.api.map((x) => x.rps)),
+      p50: median(e.api.map((x) => x.p50)),
+      p99: median(e.api.map((x) => x.p99)),
+    };
+    const d = {
+      rps: median(e.pgbench.map((x) => x.rps)),
+      p50: median(e.pgbench.map((x) => x.p50)),
+      p99: median(e.pgbench.map((x) => x.p99)),
+    };
+    const cells = [
+      fmt(a.rps),
+      fmt(a.p50, 1),
+      fmt(a.p99, 1),
+      fmt(d.rps),
+      fmt(d.p50, 2),
+      fmt(d.p99, 2),
+      `${fmt((100 * a.rps) / d.rps, 1)}%`,
+    ];
+    console.log([e.name.padEnd(widths[0] ?? 0), ...cells.map((c, i) => pad(c, widths[i + 1] ?? 0))].join(" "));
+  }
+  const small = median(r.firstPage.small.map((x) => x.p50));
+  const large = median(r.firstPage.large.map((x) => x.p50));
+  console.log(
+    `\nfirst page, one connection: p50 ${fmt(small, 1)} ms at ${fmt(r.firstPage.smallTasks)} tasks, ` +
+      `${fmt(large, 1)} ms at ${fmt(r.firstPage.largeTasks)} tasks: ${fmt(large / small, 2)}×`,
+  );
+  console.log(
+    `API memory (RSS): ${r.rssMiB.idle} MiB idle, ${r.rssMiB.peak} MiB peak under load, ${r.rssMiB.end} MiB at the end\n`,
+  );
+}
