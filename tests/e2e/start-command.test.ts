@@ -123,6 +123,8 @@ describe("npm start, then npm run verify", () => {
     } finally {
       await stop(started);
     }
+    // No TRUSTED_IP_HEADERS/TRUSTED_PROXIES here: one line says the rate limit trusts a client-settable header.
+    expect(started.output()).toMatch(/trust the client-settable X-Forwarded-For; set TRUSTED_IP_HEADERS/);
     expect(await answers(`http://127.0.0.1:${ports.api}/health`)).toBe(false);
     expect(await answers(`http://127.0.0.1:${ports.web}/api/health`)).toBe(false);
     expect(existsSync(join(envRoot, ".data/running.json"))).toBe(false);

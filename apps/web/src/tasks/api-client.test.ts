@@ -105,6 +105,13 @@ describe("task API client", () => {
     expect(((await api.list().catch((e: unknown) => e)) as ApiError).kind).toBe("unreachable");
   });
 
+  it("the API's own 503 (its database is away) is an outage with the server's words, so the banner shows", async () => {
+    const { api } = setup([() => problem(503, "The database is not reachable right now. Try again in a moment.")]);
+    const error = (await api.list().catch((e: unknown) => e)) as ApiError;
+    expect(error.kind).toBe("unreachable");
+    expect(error.detail).toMatch(/database is not reachable/);
+  });
+
   it("treats deleting an already deleted task as done", async () => {
     const { api } = setup([() => problem(404, "gone")]);
     await expect(api.remove("t1")).resolves.toBeUndefined();
