@@ -84,6 +84,9 @@ export function TaskView({ view }: { view: View }) {
     ),
   );
 
+  const { setDeleted } = store;
+  const dismissUndo = useCallback(() => setDeleted(null), [setDeleted]);
+
   const handlers = useMemo<RowHandlers>(
     () => ({
       onToggle: (task) => void actions.toggle(task),
@@ -227,7 +230,7 @@ export function TaskView({ view }: { view: View }) {
         ) : null}
         <LoadMore hasMore={data.hasMore} loading={data.loadingMore} onMore={data.more} />
       </section>
-      <UndoToast tasks={store.deleted} onUndo={undo} onDismiss={() => store.setDeleted(null)} buttonRef={undoRef} />
+      <UndoToast tasks={store.deleted} onUndo={undo} onDismiss={dismissUndo} buttonRef={undoRef} />
       <ShortcutsDialog dialogRef={dialogRef} />
     </div>
   );
