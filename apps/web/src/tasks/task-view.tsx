@@ -191,10 +191,10 @@ export function TaskView({ view }: { view: View }) {
             setSelecting(false);
           }}
           onAction={(action) => {
-            if (action.action === "delete") {
-              remove(selected);
-              selection.clear();
-            } else void actions.bulk(selected, action);
+            if (action.action !== "delete") return actions.bulk(selected, action);
+            remove(selected);
+            selection.clear();
+            return Promise.resolve({ ok: true });
           }}
         />
       ) : null}
