@@ -85,6 +85,24 @@ describe("many at once, order and shortcuts", () => {
     await context.close();
   });
 
+  it("a refused bulk change shows the server's words and changes nothing", async () => {
+    const user = await createUser("bulk-refused");
+    const api = await apiAs(user);
+    const [kept, gone] = await api.createTasks([{ title: "Kept" }, { title: "Gone elsewhere" }]);
+    const { context, page } = await newVisitor(browser(), { user });
+    const t = taskPage(page);
+    await t.open();
+    await page.getByRole("button", { name: "Select", exact: true }).click();
+    await t.selectBox("Kept").check();
+    await t.selectBox("Gone elsewhere").check();
+    // Another device deletes one of them meanwhile: the bulk change is all or nothing.
+    await api.delete(`/tasks/${gone?.id}`);
+    await t.bulk().getByLabel("Set priority").selectOption("1");
+    await expect.poll(() => t.bulk().locator(".field-error").textContent()).toMatch(/\S/);
+    expect((await api.get<Task>(`/tasks/${kept?.id}`)).priority).toBe(4);
+    await context.close();
+  });
+
   it("reorders with Alt+Up/Down", async () => {
     const user = await createUser("order");
     const api = await apiAs(user);

@@ -138,6 +138,31 @@ describe("organising views", () => {
     await context.close();
   });
 
+  it("renames and deletes a label", async () => {
+    const user = await createUser("labels");
+    const api = await apiAs(user);
+    const [task] = await api.createTasks([{ title: "Post the parcel", labels: ["errand"] }]);
+    const { context, page } = await newVisitor(browser(), { user });
+    const t = taskPage(page);
+    await t.open("/tasks/label/errand");
+    await page.getByRole("button", { name: "Rename label" }).click();
+    await page.getByLabel("Label name").fill("errands");
+    await page.getByLabel("Label name").press("Enter");
+    await expect.poll(() => page.url()).toMatch(/\/tasks\/label\/errands$/);
+    await t.settled();
+    await expect.poll(() => t.row("Post the parcel").locator(".meta-label").textContent()).toBe("@errands");
+    expect(await t.nav("errands").count()).toBe(1);
+
+    await page.getByRole("button", { name: "Delete label" }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/tasks");
+    await t.settled();
+    // The task stays; only the label comes off it.
+    await expect.poll(() => t.titles()).toEqual(["Post the parcel"]);
+    expect((await api.get<Task>(`/tasks/${task?.id}`)).labels).toEqual([]);
+    expect(await t.nav("errands").count()).toBe(0);
+    await context.close();
+  });
+
   it("the sidebar folds into a menu on a phone", async () => {
     const user = await createUser("phone");
     const { context, page } = await newVisitor(browser(), { user, width: 375, height: 740 });

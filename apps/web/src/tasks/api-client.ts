@@ -199,6 +199,12 @@ export function createTaskApi(options: Options) {
     async deleteList(id: string): Promise<void> {
       await send("DELETE", `/lists/${encodeURIComponent(id)}`);
     },
+    async renameLabel(name: string, to: string): Promise<void> {
+      await send("PUT", `/labels/${encodeURIComponent(name)}`, { name: to });
+    },
+    async deleteLabel(name: string): Promise<void> {
+      await send("DELETE", `/labels/${encodeURIComponent(name)}`);
+    },
     async labels(): Promise<LabelInfo[]> {
       return LabelListSchema.parse(await json(await send("GET", "/labels")));
     },

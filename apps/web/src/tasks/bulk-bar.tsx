@@ -4,11 +4,12 @@ import { LabelNameSchema } from "@todo/contract";
 import { useId, useState } from "react";
 import type { BulkAction } from "./api-client";
 import { keys } from "./task-cache";
-import { useTaskStore } from "./task-provider";
+import { type Outcome, useTaskStore } from "./task-provider";
 
 interface Props {
   count: number;
-  onAction: (action: BulkAction) => void;
+  /** Resolves with the server's message when it refused. */
+  onAction: (action: BulkAction) => Promise<Outcome>;
   onSelectAll: () => void;
   onClear: () => void;
 }
@@ -21,13 +22,17 @@ export function BulkBar({ count, onAction, onSelectAll, onClear }: Props) {
   const [date, setDate] = useState("");
   const [label, setLabel] = useState("");
   const [error, setError] = useState<string | null>(null);
+  const act = async (action: BulkAction) => {
+    const outcome = await onAction(action);
+    setError(outcome.ok ? null : outcome.message);
+  };
 
   const addLabel = () => {
     const parsed = LabelNameSchema.safeParse(label.replace(/^@/, ""));
     if (!parsed.success) return setError(`A label ${parsed.error.issues[0]?.message ?? "is not valid"}.`);
     setError(null);
     setLabel("");
-    onAction({ action: "update", set: { labels_add: [parsed.data] } });
+    void act({ action: "update", set: { labels_add: [parsed.data] } });
   };
 
   return (
@@ -36,14 +41,17 @@ export function BulkBar({ count, onAction, onSelectAll, onClear }: Props) {
         {count} selected
       </p>
       <div className="bulk-actions">
-        <button type="button" className="button button-secondary" onClick={() => onAction({ action: "complete" })}>
+        <button type="button" className="button button-secondary" onClick={() => act({ action: "complete" })}>
           Complete
+        </button>
+        <button type="button" className="button button-secondary" onClick={() => act({ action: "reopen" })}>
+          Reopen
         </button>
         <select
           aria-label="Move to list"
           value=""
           onChange={(e) =>
-            e.target.value && onAction({ action: "move", list_id: e.target.value === "inbox" ? null : e.target.value })
+            e.target.value && act({ action: "move", list_id: e.target.value === "inbox" ? null : e.target.value })
           }
         >
           <option value="">Move to…</option>
@@ -57,7 +65,7 @@ export function BulkBar({ count, onAction, onSelectAll, onClear }: Props) {
         <select
           aria-label="Set priority"
           value=""
-          onChange={(e) => e.target.value && onAction({ action: "update", set: { priority: Number(e.target.value) } })}
+          onChange={(e) => e.target.value && act({ action: "update", set: { priority: Number(e.target.value) } })}
         >
           <option value="">Priority…</option>
           <option value="1">P1 · Urgent</option>
@@ -74,7 +82,7 @@ export function BulkBar({ count, onAction, onSelectAll, onClear }: Props) {
             type="button"
             className="button button-secondary"
             onClick={() =>
-              onAction({ action: "update", set: { due_date: date || null, ...(date ? {} : { due_time: null }) } })
+              act({ action: "update", set: { due_date: date || null, ...(date ? {} : { due_time: null }) } })
             }
           >
             {date ? "Set date" : "Clear date"}
@@ -99,7 +107,7 @@ export function BulkBar({ count, onAction, onSelectAll, onClear }: Props) {
             Add label
           </button>
         </span>
-        <button type="button" className="button button-danger" onClick={() => onAction({ action: "delete" })}>
+        <button type="button" className="button button-danger" onClick={() => act({ action: "delete" })}>
           Delete
         </button>
         <button type="button" className="button button-quiet" onClick={onSelectAll}>

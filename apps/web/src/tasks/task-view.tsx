@@ -84,6 +84,9 @@ export function TaskView({ view }: { view: View }) {
     ),
   );
 
+  const { setDeleted } = store;
+  const dismissUndo = useCallback(() => setDeleted(null), [setDeleted]);
+
   const handlers = useMemo<RowHandlers>(
     () => ({
       onToggle: (task) => void actions.toggle(task),
@@ -188,10 +191,10 @@ export function TaskView({ view }: { view: View }) {
             setSelecting(false);
           }}
           onAction={(action) => {
-            if (action.action === "delete") {
-              remove(selected);
-              selection.clear();
-            } else void actions.bulk(selected, action);
+            if (action.action !== "delete") return actions.bulk(selected, action);
+            remove(selected);
+            selection.clear();
+            return Promise.resolve({ ok: true });
           }}
         />
       ) : null}
@@ -227,7 +230,7 @@ export function TaskView({ view }: { view: View }) {
         ) : null}
         <LoadMore hasMore={data.hasMore} loading={data.loadingMore} onMore={data.more} />
       </section>
-      <UndoToast tasks={store.deleted} onUndo={undo} onDismiss={() => store.setDeleted(null)} buttonRef={undoRef} />
+      <UndoToast tasks={store.deleted} onUndo={undo} onDismiss={dismissUndo} buttonRef={undoRef} />
       <ShortcutsDialog dialogRef={dialogRef} />
     </div>
   );

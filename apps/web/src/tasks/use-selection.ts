@@ -43,5 +43,5 @@ export function useSelection(order: readonly string[]) {
   // Rows that left the view (deleted, moved elsewhere) are no longer selected.
   const visible = useMemo(() => new Set([...selected].filter((id) => order.includes(id))), [selected, order]);
 
-  return { selected: visible, toggle, range, clear, all };
+  return useMemo(() => ({ selected: visible, toggle, range, clear, all }), [visible, toggle, range, clear, all]);
 }

@@ -1,15 +1,30 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { ListNameSchema } from "@todo/contract";
+import { LabelNameSchema, ListNameSchema } from "@todo/contract";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import type { z } from "zod";
 import { keys, refreshAll } from "./task-cache";
 import { useTaskStore } from "./task-provider";
-import type { View } from "./view";
+import { type View, viewPath } from "./view";
 
 const TITLES = { inbox: "Inbox", today: "Today", upcoming: "Upcoming", trash: "Trash" } as const;
 
-/** The view's name; for a list, Rename and Delete (its tasks move to the Inbox). */
+/** What a list or label view can rename and delete; null for the fixed views. */
+interface Editable {
+  noun: "list" | "label";
+  name: string;
+  rule: z.ZodType<string>;
+  rename: (to: string) => Promise<void>;
+  /** Where the view lives after a rename. */
+  pathFor: (to: string) => string;
+  remove: () => Promise<void>;
+}
+
+/**
+ * The view's name; a list or a label can be renamed and deleted here (a list's
+ * tasks move to the Inbox; a label comes off every task, the tasks stay).
+ */
 export function ViewHeader({ view }: { view: View }) {
   const { api, client, fail } = useTaskStore();
   const router = useRouter();
@@ -19,6 +34,26 @@ export function ViewHeader({ view }: { view: View }) {
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
 
+  const editable: Editable | null = list
+    ? {
+        noun: "list",
+        name: list.name,
+        rule: ListNameSchema,
+        rename: (to) => api.renameList(list.id, to).then(() => undefined),
+        pathFor: () => viewPath(view),
+        remove: () => api.deleteList(list.id),
+      }
+    : view.kind === "label"
+      ? {
+          noun: "label",
+          name: view.name,
+          rule: LabelNameSchema,
+          rename: (to) => api.renameLabel(view.name, to),
+          pathFor: (to) => viewPath({ kind: "label", name: to }),
+          remove: () => api.deleteLabel(view.name),
+        }
+      : null;
+
   const title =
     view.kind === "list"
       ? (list?.name ?? (lists.data ? "List not found" : "\u00a0"))
@@ -26,41 +61,35 @@ export function ViewHeader({ view }: { view: View }) {
         ? `@${view.name}`
         : TITLES[view.kind];
 
-  const rename = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!list) return;
-    const parsed = ListNameSchema.safeParse(name);
-    if (!parsed.success) return setError(`The name ${parsed.error.issues[0]?.message ?? "is not valid"}.`);
+  const act = async (call: () => Promise<void>, next: string) => {
     try {
-      await api.renameList(list.id, parsed.data);
+      await call();
       await refreshAll(client);
       setRenaming(false);
       setError(null);
+      if (next !== viewPath(view)) router.push(next);
     } catch (e) {
       setError(fail(e));
     }
   };
 
-  const remove = async () => {
-    if (!list) return;
-    try {
-      await api.deleteList(list.id);
-      await refreshAll(client);
-      router.push("/tasks");
-    } catch (e) {
-      setError(fail(e));
-    }
+  const rename = (event: FormEvent) => {
+    event.preventDefault();
+    if (!editable) return;
+    const parsed = editable.rule.safeParse(name);
+    if (!parsed.success) return setError(`The name ${parsed.error.issues[0]?.message ?? "is not valid"}.`);
+    void act(() => editable.rename(parsed.data), editable.pathFor(parsed.data));
   };
 
   return (
     <header className="view-header">
-      {renaming && list ? (
+      {renaming && editable ? (
         <form className="rename-form" onSubmit={rename} noValidate>
-          <label htmlFor="list-rename" className="visually-hidden">
-            List name
+          <label htmlFor="view-rename" className="visually-hidden">
+            {editable.noun === "list" ? "List name" : "Label name"}
           </label>
           <input
-            id="list-rename"
+            id="view-rename"
             value={name}
             dir="auto"
             onChange={(e) => setName(e.target.value)}
@@ -80,20 +109,20 @@ export function ViewHeader({ view }: { view: View }) {
           {title}
         </h1>
       )}
-      {list && !renaming ? (
+      {editable && !renaming ? (
         <div className="view-actions">
           <button
             type="button"
             className="button button-quiet"
             onClick={() => {
-              setName(list.name);
+              setName(editable.name);
               setRenaming(true);
             }}
           >
-            Rename list
+            Rename {editable.noun}
           </button>
-          <button type="button" className="button button-quiet" onClick={remove}>
-            Delete list
+          <button type="button" className="button button-quiet" onClick={() => act(editable.remove, "/tasks")}>
+            Delete {editable.noun}
           </button>
         </div>
       ) : null}
