@@ -627,6 +627,7 @@ export const corpus: Record<string, CorpusCase[]> = {
     { text: "Monday's agenda", title: "Monday's agenda", tokens: [] },
     { text: "Monday’s agenda", title: "Monday’s agenda", tokens: [] },
     { text: "Call Monica", title: "Call Monica", tokens: [] },
+    { text: "Meet Mr O'Sun", title: "Meet Mr O'Sun", tokens: [] },
     { text: "Satisfy the customer", title: "Satisfy the customer", tokens: [] },
     { text: "Todo app", title: "Todo app", tokens: [] },
     { text: "Gym tues", title: "Gym tues", tokens: [] },

@@ -2,7 +2,7 @@
 // "this year, or next year when already past"); the relative words have 7.1 meanings that chrono
 // does not share (`next week` is next Monday, `next month` the 1st), so they are computed here.
 
-import { addDays, addMonths, isDay, nextWeekday } from "@todo/recurrence";
+import { addDays, addMonths, isDay, makeDay, nextWeekday } from "@todo/recurrence";
 import { casual } from "chrono-node/en";
 import { COUNT, MONTH, MONTH_DAY, WEEKDAY, WEEKDAY_WORDS } from "./grammar.ts";
 import { type Form, words } from "./scan.ts";
@@ -15,16 +15,13 @@ export interface Today {
 }
 
 /** A month-name day (`jan 5`, `5 jan`, `january 5th`) on or after today, or null (`feb 30`). */
-function monthDay(phrase: string, typedDay: number, today: string): string | null {
+function monthDay(phrase: string, today: string): string | null {
   // Midnight UTC of today as the reference, read in UTC: chrono then sees the user's calendar day.
   const reference = { instant: new Date(`${today}T00:00:00Z`), timezone: 0 };
   const [result] = casual.parse(phrase, reference, { forwardDate: true });
-  if (result?.index !== 0 || result.text.length !== phrase.length) return null;
-  // chrono reads `jan 32` as January 2032: the number typed must be the day it found.
-  if (!result.start.isCertain("day") || result.start.get("day") !== typedDay) return null;
-  const [year, month] = [result.start.get("year"), result.start.get("month")];
-  if (year === null || month === null) return null;
-  return `${year}-${String(month).padStart(2, "0")}-${String(typedDay).padStart(2, "0")}`;
+  if (!result) return null;
+  const { start } = result;
+  return makeDay(start.get("year") ?? 0, start.get("month") ?? 0, start.get("day") ?? 0);
 }
 
 export function dateForms(today: Today): Form<string>[] {
@@ -44,8 +41,8 @@ export function dateForms(today: Today): Form<string>[] {
       },
     },
     {
-      pattern: words(String.raw`(?:${MONTH})\s+(${MONTH_DAY})|(${MONTH_DAY})\s+(?:${MONTH})`),
-      read: (m) => monthDay(m[0], Number.parseInt(m[1] ?? m[2] ?? "", 10), day),
+      pattern: words(String.raw`(?:${MONTH})\s+${MONTH_DAY}|${MONTH_DAY}\s+(?:${MONTH})`),
+      read: (m) => monthDay(m[0], day),
     },
     { pattern: words(String.raw`\d{4}-\d{2}-\d{2}`), read: (m) => (isDay(m[0]) ? m[0] : null) },
   ];

@@ -105,6 +105,8 @@ describe("nextOccurrence", () => {
     });
     expect(late).toEqual({ dueDate: "2026-01-04", dueTime: null, countSoFar: 3 });
     expect(next("FREQ=DAILY;COUNT=5", "2026-01-01", "2026-01-05")).toBe(null);
+    // a count already used up (say the rule was shortened) has no next occurrence either
+    expect(next("FREQ=DAILY;COUNT=3", "2026-01-05", "2026-01-05", 4)).toBe(null);
     expect(next("FREQ=DAILY;UNTIL=20260110", "2026-01-09", "2026-01-09")).toBe("2026-01-10");
     expect(next("FREQ=DAILY;UNTIL=20260110", "2026-01-10", "2026-01-10")).toBe(null);
     expect(next("FREQ=WEEKLY;UNTIL=20260110", "2026-01-05", "2026-01-20")).toBe(null);
