@@ -23,68 +23,60 @@ describe("nextOccurrence", () => {
     expect(next("FREQ=WEEKLY;BYDAY=MO", "2026-05-04", "2026-05-17")).toBe("2026-05-18");
   });
 
-  describe("daylight saving: 09:00 stays 09:00 local on the next local day", () => {
-    it("America/New_York, spring forward (2026-03-08)", () => {
-      // 09:05 EST on the 7th
-      expect(completeAt("FREQ=DAILY", "2026-03-07", "09:00", "2026-03-07T14:05:00Z", "America/New_York")).toEqual({
-        dueDate: "2026-03-08",
+  // [zone, due date, completed at (UTC), next due date, occurrences used up]
+  it.each([
+    // New York springs forward on 2026-03-08: 09:05 EST on the 7th
+    ["America/New_York", "2026-03-07", "2026-03-07T14:05:00Z", "2026-03-08", 1],
+    // 23:30 EST on the 7th is already the 8th in UTC: today must be the user's
+    ["America/New_York", "2026-03-07", "2026-03-08T04:30:00Z", "2026-03-08", 1],
+    // 10:30 EDT on the day of the change
+    ["America/New_York", "2026-03-08", "2026-03-08T14:30:00Z", "2026-03-09", 1],
+    // New York falls back on 2026-11-01: 01:30 EST, the second 01:30 of the night
+    ["America/New_York", "2026-10-31", "2026-11-01T06:30:00Z", "2026-11-02", 2],
+    ["America/New_York", "2026-11-01", "2026-11-01T14:10:00Z", "2026-11-02", 1],
+    // Auckland's DST ends on 2026-04-05: 08:30 NZST on the 5th is still the 4th in UTC
+    ["Pacific/Auckland", "2026-04-04", "2026-04-04T20:30:00Z", "2026-04-06", 2],
+    // 09:10 NZDT on the 4th, the day before the change
+    ["Pacific/Auckland", "2026-04-04", "2026-04-03T20:10:00Z", "2026-04-05", 1],
+    // Auckland's DST starts on 2026-09-27: 09:00 NZDT, the morning after clocks went forward
+    ["Pacific/Auckland", "2026-09-27", "2026-09-26T20:00:00Z", "2026-09-28", 1],
+  ] as const)(
+    "daylight saving: a daily 09:00 task in %s due %s, completed at %s, is next due %s at 09:00",
+    (zone, due, at, nextDue, used) => {
+      expect(completeAt("FREQ=DAILY", due, "09:00", at, zone)).toEqual({
+        dueDate: nextDue,
         dueTime: "09:00",
-        countSoFar: 1,
+        countSoFar: used,
       });
-      // 23:30 EST on the 7th is already the 8th in UTC: today must be the user's
-      expect(completeAt("FREQ=DAILY", "2026-03-07", "09:00", "2026-03-08T04:30:00Z", "America/New_York")?.dueDate).toBe(
-        "2026-03-08",
-      );
-      // 10:30 EDT on the day of the change
-      expect(completeAt("FREQ=DAILY", "2026-03-08", "09:00", "2026-03-08T14:30:00Z", "America/New_York")).toEqual({
-        dueDate: "2026-03-09",
-        dueTime: "09:00",
-        countSoFar: 1,
-      });
-    });
+    },
+  );
 
-    it("America/New_York, fall back (2026-11-01)", () => {
-      // 01:30 EST, the second 01:30 of the night
-      expect(completeAt("FREQ=DAILY", "2026-10-31", "09:00", "2026-11-01T06:30:00Z", "America/New_York")).toEqual({
-        dueDate: "2026-11-02",
-        dueTime: "09:00",
-        countSoFar: 2,
-      });
-      expect(completeAt("FREQ=DAILY", "2026-11-01", "09:00", "2026-11-01T14:10:00Z", "America/New_York")?.dueDate).toBe(
-        "2026-11-02",
-      );
-    });
-
-    it("Pacific/Auckland, DST ends (2026-04-05) and starts (2026-09-27)", () => {
-      // 08:30 NZST on the 5th is still the 4th in UTC
-      expect(completeAt("FREQ=DAILY", "2026-04-04", "09:00", "2026-04-04T20:30:00Z", "Pacific/Auckland")).toEqual({
-        dueDate: "2026-04-06",
-        dueTime: "09:00",
-        countSoFar: 2,
-      });
-      // 09:10 NZDT on the 4th, the day before the change
-      expect(completeAt("FREQ=DAILY", "2026-04-04", "09:00", "2026-04-03T20:10:00Z", "Pacific/Auckland")?.dueDate).toBe(
-        "2026-04-05",
-      );
-      // 09:00 NZDT on the 27th, the morning after clocks went forward
-      expect(completeAt("FREQ=DAILY", "2026-09-27", "09:00", "2026-09-26T20:00:00Z", "Pacific/Auckland")).toEqual({
-        dueDate: "2026-09-28",
-        dueTime: "09:00",
-        countSoFar: 1,
-      });
-    });
-  });
-
-  it("month days: BYMONTHDAY=31 skips short months, -1 is the last day, -1FR the last Friday", () => {
-    expect(next("FREQ=MONTHLY;BYMONTHDAY=31", "2026-01-31", "2026-01-31")).toBe("2026-03-31");
-    expect(next("FREQ=MONTHLY;BYMONTHDAY=31", "2026-03-31", "2026-03-31")).toBe("2026-05-31");
-    expect(next("FREQ=MONTHLY;BYMONTHDAY=31", "2026-07-31", "2026-07-31")).toBe("2026-08-31");
-    expect(next("FREQ=MONTHLY;BYMONTHDAY=-1", "2026-01-31", "2026-01-31")).toBe("2026-02-28");
-    expect(next("FREQ=MONTHLY;BYMONTHDAY=-1", "2028-01-31", "2028-01-31")).toBe("2028-02-29");
-    expect(next("FREQ=MONTHLY;BYMONTHDAY=-1", "2026-04-30", "2026-04-30")).toBe("2026-05-31");
-    expect(next("FREQ=MONTHLY;BYDAY=-1FR", "2026-01-30", "2026-01-30")).toBe("2026-02-27");
-    expect(next("FREQ=MONTHLY;BYDAY=-1FR", "2026-02-27", "2026-03-01")).toBe("2026-03-27");
-    expect(next("FREQ=MONTHLY;BYDAY=1MO", "2026-02-02", "2026-02-02")).toBe("2026-03-02");
+  // [rule, due date, today, next due date]
+  it.each([
+    // month days: BYMONTHDAY=31 skips short months, -1 is the last day, -1FR the last Friday
+    ["FREQ=MONTHLY;BYMONTHDAY=31", "2026-01-31", "2026-01-31", "2026-03-31"],
+    ["FREQ=MONTHLY;BYMONTHDAY=31", "2026-03-31", "2026-03-31", "2026-05-31"],
+    ["FREQ=MONTHLY;BYMONTHDAY=31", "2026-07-31", "2026-07-31", "2026-08-31"],
+    ["FREQ=MONTHLY;BYMONTHDAY=-1", "2026-01-31", "2026-01-31", "2026-02-28"],
+    ["FREQ=MONTHLY;BYMONTHDAY=-1", "2028-01-31", "2028-01-31", "2028-02-29"],
+    ["FREQ=MONTHLY;BYMONTHDAY=-1", "2026-04-30", "2026-04-30", "2026-05-31"],
+    ["FREQ=MONTHLY;BYDAY=-1FR", "2026-01-30", "2026-01-30", "2026-02-27"],
+    ["FREQ=MONTHLY;BYDAY=-1FR", "2026-02-27", "2026-03-01", "2026-03-27"],
+    ["FREQ=MONTHLY;BYDAY=1MO", "2026-02-02", "2026-02-02", "2026-03-02"],
+    // interval and weekly multi-day lists keep their cadence
+    ["FREQ=DAILY;INTERVAL=3", "2026-01-01", "2026-01-01", "2026-01-04"],
+    ["FREQ=DAILY;INTERVAL=3", "2026-01-01", "2026-01-09", "2026-01-10"],
+    ["FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,FR", "2026-02-02", "2026-02-02", "2026-02-06"],
+    ["FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,FR", "2026-02-06", "2026-02-06", "2026-02-16"],
+    ["FREQ=WEEKLY;BYDAY=MO,WE,FR", "2026-01-02", "2026-01-02", "2026-01-05"],
+    ["FREQ=WEEKLY;BYDAY=MO,WE,FR", "2026-01-05", "2026-01-05", "2026-01-07"],
+    ["FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=15", "2026-01-15", "2026-01-20", "2026-03-15"],
+    ["FREQ=YEARLY;INTERVAL=2", "2026-06-01", "2026-06-01", "2028-06-01"],
+    // yearly on Feb 29 only falls in leap years
+    ["FREQ=YEARLY", "2028-02-29", "2028-02-29", "2032-02-29"],
+    ["FREQ=YEARLY", "2026-12-24", "2026-12-24", "2027-12-24"],
+  ])("month days, interval, yearly: %s due %s, today %s, is next due %s", (rule, due, today, nextDue) => {
+    expect(next(rule, due, today)).toBe(nextDue);
   });
 
   it("ending: COUNT counts occurrences already done, skipped ones too; UNTIL is inclusive", () => {
@@ -110,22 +102,6 @@ describe("nextOccurrence", () => {
     expect(next("FREQ=DAILY;UNTIL=20260110", "2026-01-09", "2026-01-09")).toBe("2026-01-10");
     expect(next("FREQ=DAILY;UNTIL=20260110", "2026-01-10", "2026-01-10")).toBe(null);
     expect(next("FREQ=WEEKLY;UNTIL=20260110", "2026-01-05", "2026-01-20")).toBe(null);
-  });
-
-  it("interval and weekly multi-day lists keep their cadence", () => {
-    expect(next("FREQ=DAILY;INTERVAL=3", "2026-01-01", "2026-01-01")).toBe("2026-01-04");
-    expect(next("FREQ=DAILY;INTERVAL=3", "2026-01-01", "2026-01-09")).toBe("2026-01-10");
-    expect(next("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,FR", "2026-02-02", "2026-02-02")).toBe("2026-02-06");
-    expect(next("FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,FR", "2026-02-06", "2026-02-06")).toBe("2026-02-16");
-    expect(next("FREQ=WEEKLY;BYDAY=MO,WE,FR", "2026-01-02", "2026-01-02")).toBe("2026-01-05");
-    expect(next("FREQ=WEEKLY;BYDAY=MO,WE,FR", "2026-01-05", "2026-01-05")).toBe("2026-01-07");
-    expect(next("FREQ=MONTHLY;INTERVAL=2;BYMONTHDAY=15", "2026-01-15", "2026-01-20")).toBe("2026-03-15");
-    expect(next("FREQ=YEARLY;INTERVAL=2", "2026-06-01", "2026-06-01")).toBe("2028-06-01");
-  });
-
-  it("yearly on Feb 29 only falls in leap years", () => {
-    expect(next("FREQ=YEARLY", "2028-02-29", "2028-02-29")).toBe("2032-02-29");
-    expect(next("FREQ=YEARLY", "2026-12-24", "2026-12-24")).toBe("2027-12-24");
   });
 
   it("refuses a rule outside the subset", () => {
