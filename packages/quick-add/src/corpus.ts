@@ -642,6 +642,8 @@ export const corpus: Record<string, CorpusCase[]> = {
     { text: "Party feb 30", title: "Party feb 30", tokens: [] },
     { text: "Party 2026-02-30", title: "Party 2026-02-30", tokens: [] },
     { text: "Party jan 32", title: "Party jan 32", tokens: [] },
+    // no Feb 29 in the coming twelve months: the words stay text rather than becoming another day
+    { text: "Leap party feb 29", title: "Leap party feb 29", tokens: [] },
     { text: "May I go", title: "May I go", tokens: [] },
     { text: "Fix p5", title: "Fix p5", tokens: [] },
     { text: "Fix p0", title: "Fix p0", tokens: [] },
@@ -765,6 +767,14 @@ export const corpus: Record<string, CorpusCase[]> = {
       due_date: "2027-01-05",
       due_time: "09:00",
       tokens: ["date:jan 5", "time:9am"],
+    },
+    {
+      now: "2028-01-10T12:00:00Z",
+      zone: "UTC",
+      text: "Leap party feb 29",
+      title: "Leap party",
+      due_date: "2028-02-29",
+      tokens: ["date:feb 29"],
     },
     // the end of a month plus months clamps to the last day
     {
