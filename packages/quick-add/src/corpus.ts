@@ -14,6 +14,7 @@ export const LISTS = [
   { id: "list-side", name: "Side Project" },
   { id: "list-cjk", name: "家事" },
   { id: "list-cafe", name: "Café" },
+  { id: "list-sat", name: "Sat Morning" },
 ];
 
 export interface CorpusCase {
@@ -253,6 +254,15 @@ export const corpus: Record<string, CorpusCase[]> = {
     { text: "Fix sink #Homework", title: "Fix sink #Homework", tokens: [] },
     { text: "Fix sink #Nope", title: "Fix sink #Nope", tokens: [] },
     { text: "Order beans #café", title: "Order beans", list: "Café", tokens: ["list:#café"] },
+    // the list's words are not read as a date or a priority
+    {
+      text: "Shop #sat morning p2",
+      title: "Shop",
+      priority: 2,
+      list: "Sat Morning",
+      tokens: ["list:#sat morning", "priority:p2"],
+    },
+    { text: "Shop #Sat", title: "Shop #Sat", tokens: [] },
     { text: "Fix sink #Home, then rest", title: "Fix sink , then rest", list: "Home", tokens: ["list:#Home"] },
   ],
   recurrence: [
@@ -372,6 +382,13 @@ export const corpus: Record<string, CorpusCase[]> = {
       recurrence: "FREQ=WEEKLY",
       due_date: "2026-12-18",
       tokens: ["recurrence:every week"],
+    },
+    {
+      text: "Water plants every 1 day",
+      title: "Water plants",
+      recurrence: "FREQ=DAILY",
+      due_date: "2026-12-18",
+      tokens: ["recurrence:every 1 day"],
     },
     {
       text: "Water plants every 3 days",

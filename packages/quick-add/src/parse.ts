@@ -37,7 +37,7 @@ export function parseQuickAdd(text: string, options: QuickAddOptions): QuickAdd 
   const today = wallClockIn(options.timeZone, options.now);
   const taken: Span[] = [...quotedSpans(text), ...(options.literal ?? [])];
   const tokens: Token[] = [];
-  // One pass per kind, in an order where the longer phrase claims its words first:
+  // One pass per kind, in an order where the more specific phrase claims its words first:
   // `every monday` is a rule before `monday` can be a date.
   function take<T>(kind: TokenKind, found: Found<T>[]): Found<T>[] {
     for (const f of found) {
@@ -46,12 +46,14 @@ export function parseQuickAdd(text: string, options: QuickAddOptions): QuickAdd 
     }
     return found;
   }
+  // A `#Name` of the user's own list is the most explicit part: it claims its words first
+  // (`#Sat Morning` is a list, not a Saturday).
+  const list = findList(text, options.lists ?? [], taken);
+  if (list) take("list", [list]);
   const [rule] = take("recurrence", scan(text, repeatForms, taken, 1));
   const [date] = take("date", scan(text, dateForms(today), taken, 1));
   const [time] = take("time", scan(text, timeForms, taken, 1));
   const [priority] = take("priority", scan(text, priorityForms, taken, 1));
-  const list = findList(text, options.lists ?? [], taken);
-  if (list) take("list", [list]);
   const labelsFound = scan(text, labelForms, taken, Number.POSITIVE_INFINITY);
   const { kept, labels } = mergeLabels(labelsFound);
   take(

@@ -23,7 +23,7 @@ export const repeatForms: Form<string>[] = [
   { pattern: words("monthly"), read: () => every("month") },
   { pattern: words("yearly"), read: () => every("year") },
   { pattern: words(String.raw`every\s+(day|week|month|year)`), read: (m) => every(m[1]) },
-  { pattern: words(String.raw`every\s+(${COUNT})\s+(day|week|month|year)s`), read: (m) => every(m[2], Number(m[1])) },
+  { pattern: words(String.raw`every\s+(${COUNT})\s+(day|week|month|year)s?`), read: (m) => every(m[2], Number(m[1])) },
   {
     pattern: words(String.raw`every\s+(?:(${COUNT})\s+months|month)\s+on\s+the\s+(${MONTH_DAY})`),
     read: (m) => every("month", Number(m[1] ?? 1), Number.parseInt(m[2] ?? "", 10)),
