@@ -1,0 +1,58 @@
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser } from "../../../tests/e2e/support/chromium.ts";
+import { type CorpusCase, corpus, LISTS, NOW, ZONE } from "./corpus.ts";
+import { parseQuickAdd } from "./parse.ts";
+
+// The web and the API must read a line the same way (7.1). This runs the package, bundled for the
+// browser as the web's bundler would, inside Chromium set to another machine zone, over the whole
+// corpus, and compares with Node's answers field by field.
+
+type Parse = typeof parseQuickAdd;
+const cases = Object.values(corpus).flat();
+const inputs = cases.map((c: CorpusCase) => ({ text: c.text, now: c.now ?? NOW, zone: c.zone ?? ZONE }));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("the corpus in Chromium", () => {
+  it("parses every input exactly as Node does", async () => {
+    const bundle = await build({
+      stdin: {
+        contents: 'export { parseQuickAdd } from "./parse.ts";',
+        resolveDir: dirname(fileURLToPath(import.meta.url)),
+      },
+      absWorkingDir: join(dirname(fileURLToPath(import.meta.url)), ".."),
+      bundle: true,
+      format: "iife",
+      globalName: "quickAdd",
+      platform: "browser",
+      write: false,
+      logLevel: "silent",
+    });
+    const context = await browser.newContext({ timezoneId: "Asia/Kolkata", locale: "fr-FR" });
+    const page = await context.newPage();
+    await page.addScriptTag({ content: bundle.outputFiles[0]?.text ?? "" });
+    const inBrowser = await page.evaluate(
+      ({ inputs, lists }) => {
+        const parse = (globalThis as unknown as { quickAdd: { parseQuickAdd: Parse } }).quickAdd.parseQuickAdd;
+        return inputs.map((i) => parse(i.text, { now: new Date(i.now), timeZone: i.zone, lists }));
+      },
+      { inputs, lists: LISTS },
+    );
+    await context.close();
+    const inNode = inputs.map((i) => parseQuickAdd(i.text, { now: new Date(i.now), timeZone: i.zone, lists: LISTS }));
+    expect(inBrowser).toHaveLength(cases.length);
+    inputs.forEach((input, n) => {
+      expect(inBrowser[n], input.text).toEqual(inNode[n]);
+    });
+  });
+});
