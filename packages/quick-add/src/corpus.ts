@@ -363,6 +363,13 @@ export const corpus: Record<string, CorpusCase[]> = {
       tokens: ["recurrence:every fri,mon,wed"],
     },
     {
+      text: "Gym every fri, mon, fri",
+      title: "Gym",
+      recurrence: "FREQ=WEEKLY;BYDAY=MO,FR",
+      due_date: "2026-12-18",
+      tokens: ["recurrence:every fri, mon, fri"],
+    },
+    {
       text: "Gym every tuesday, thursday",
       title: "Gym",
       recurrence: "FREQ=WEEKLY;BYDAY=TU,TH",

@@ -1,10 +1,11 @@
 // The word lists of contract 7.1.
+import { WEEKDAYS, type Weekday } from "@todo/recurrence";
 
 /** Weekday words to ISO weekday (1 = Monday) and RRULE day. */
-export const WEEKDAY_WORDS: Record<string, { iso: number; rrule: string }> = {};
+export const WEEKDAY_WORDS: Record<string, { iso: number; rrule: Weekday }> = {};
 const DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 DAYS.forEach((name, i) => {
-  const day = { iso: i + 1, rrule: name.slice(0, 2).toUpperCase() };
+  const day = { iso: i + 1, rrule: WEEKDAYS[i] ?? "MO" };
   WEEKDAY_WORDS[name] = day;
   WEEKDAY_WORDS[name.slice(0, 3)] = day;
 });

@@ -1,18 +1,18 @@
 // Recurrence phrases of 7.1, each read into an RRULE of the 7.2 subset (canonical spelling).
-import { type Freq, formatRule, type Weekday } from "@todo/recurrence";
+import { type Freq, formatRule, WEEKDAYS, type Weekday } from "@todo/recurrence";
 import { COUNT, MONTH_DAY, WEEKDAY, WEEKDAY_WORDS } from "./grammar.ts";
 import { type Form, words } from "./scan.ts";
 
 const UNITS: Record<string, Freq> = { day: "DAILY", week: "WEEKLY", month: "MONTHLY", year: "YEARLY" };
-const WEEK = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
 function every(unit: string | undefined, interval = 1, byMonthDay?: number): string | null {
   const freq = UNITS[unit?.toLowerCase() ?? ""];
   return freq ? formatRule({ freq, interval, ...(byMonthDay === undefined ? {} : { byMonthDay }) }) : null;
 }
 
-function weekly(byDay: string[]): string {
-  return formatRule({ freq: "WEEKLY", interval: 1, byDay: WEEK.filter((d) => byDay.includes(d)) as Weekday[] });
+/** Days in Monday-first order, each once (`every fri, mon, fri` is MO,FR). */
+function weekly(byDay: (Weekday | undefined)[]): string {
+  return formatRule({ freq: "WEEKLY", interval: 1, byDay: WEEKDAYS.filter((d) => byDay.includes(d)) });
 }
 
 const DAY_LIST = String.raw`(?:${WEEKDAY})(?:\s*,\s*(?:${WEEKDAY}))*`;
@@ -32,6 +32,6 @@ export const repeatForms: Form<string>[] = [
   { pattern: words(String.raw`every\s+weekend`), read: () => weekly(["SA", "SU"]) },
   {
     pattern: words(String.raw`every\s+(${DAY_LIST})`),
-    read: (m) => weekly((m[1] ?? "").split(/\s*,\s*/).map((d) => WEEKDAY_WORDS[d.toLowerCase()]?.rrule ?? "")),
+    read: (m) => weekly((m[1] ?? "").split(/\s*,\s*/).map((d) => WEEKDAY_WORDS[d.toLowerCase()]?.rrule)),
   },
 ];
