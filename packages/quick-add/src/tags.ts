@@ -4,7 +4,7 @@ import { type Form, overlaps, type Span, words } from "./scan.ts";
 export const priorityForms: Form<number>[] = [{ pattern: words("p([1-4])"), read: (m) => Number(m[1]) }];
 
 /** Contract 6.1: at most 20 labels on a task, each 1 to 50 characters (code points). */
-export const MAX_LABELS = 20;
+const MAX_LABELS = 20;
 const MAX_LABEL_LENGTH = 50;
 
 export const labelForms: Form<string>[] = [
