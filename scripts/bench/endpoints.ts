@@ -67,6 +67,6 @@ export const ENDPOINTS: Endpoint[] = [
       headers: auth(u),
       expectStatus: 200,
     }),
-    service: (db, u) => setTaskCompleted(db, { id: u.taskId, userId: u.id, completed: undefined }),
+    service: (db, u) => setTaskCompleted(db, { id: u.taskId, userId: u.id, completed: undefined, now: new Date() }),
   },
 ];

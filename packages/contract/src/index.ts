@@ -1,6 +1,7 @@
 export * from "./label.ts";
 export * from "./list.ts";
 export * from "./problem.ts";
+export * from "./quick-add.ts";
 export * from "./search-text.ts";
 export * from "./secret-rules.ts";
 export * from "./task.ts";

@@ -1,3 +1,4 @@
+import { parseRule } from "@todo/recurrence";
 import { z } from "zod";
 import { codePointLength, hasControlChars } from "./text-rules.ts";
 
@@ -75,40 +76,19 @@ export const LabelsSchema = z
   .meta({ description: "0 to 20 label names; order kept, case-insensitive duplicates merged.", example: ["errands"] });
 
 /**
- * RFC 5545 RRULE value (no `RRULE:` prefix), checked only syntactically against the parts
- * contract section 7.2 allows. Computing occurrences comes with the recurrence issue.
+ * RFC 5545 RRULE value (no `RRULE:` prefix) within the subset of contract 7.2, checked by the
+ * same `parseRule` the completion path and the web use; stored in its canonical spelling.
  */
-const RRULE_PART: Record<string, RegExp> = {
-  FREQ: /^(DAILY|WEEKLY|MONTHLY|YEARLY)$/,
-  INTERVAL: /^([1-9]\d{0,2})$/,
-  BYDAY: /^((-?[1-5])?(MO|TU|WE|TH|FR|SA|SU))(,(-?[1-5])?(MO|TU|WE|TH|FR|SA|SU))*$/,
-  BYMONTHDAY: /^([1-9]|[12]\d|3[01]|-1)$/,
-  COUNT: /^[1-9]\d{0,3}$/,
-  UNTIL: /^\d{8}(T\d{6}Z?)?$/,
-};
-export function recurrenceProblem(value: string): string | undefined {
-  const parts = value.split(";");
-  const seen = new Set<string>();
-  for (const part of parts) {
-    const [key = "", val = "", extra] = part.split("=");
-    const rule = RRULE_PART[key];
-    if (!rule) return `uses ${key || "an empty part"}, which is not supported`;
-    if (extra !== undefined || !rule.test(val)) return `has an invalid ${key} value`;
-    if (seen.has(key)) return `repeats ${key}`;
-    seen.add(key);
-  }
-  if (!seen.has("FREQ")) return "must start with a FREQ";
-  if (seen.has("COUNT") && seen.has("UNTIL")) return "cannot have both COUNT and UNTIL";
-  return undefined;
-}
-
 export const RecurrenceSchema = z
   .string({ error: "must be an RRULE string or null" })
-  .superRefine((v, ctx) => {
-    const problem = recurrenceProblem(v);
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  .transform((v, ctx) => {
+    const parsed = parseRule(v);
+    if (parsed.ok) return parsed.text;
+    ctx.addIssue({ code: "custom", message: parsed.error });
+    return z.NEVER;
   })
   .meta({
-    description: "RFC 5545 RRULE without the `RRULE:` prefix; needs a due_date.",
+    description:
+      "RFC 5545 RRULE without the `RRULE:` prefix: FREQ (DAILY, WEEKLY, MONTHLY, YEARLY), INTERVAL, BYDAY, BYMONTHDAY, COUNT, UNTIL (a date); needs a due_date. Answered in canonical spelling.",
     example: "FREQ=WEEKLY;BYDAY=MO",
   });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TaskStatusSchema } from "./task.ts";
 import { DueDateSchema, isUuid, LabelNameSchema } from "./task-fields.ts";
-import { isTimeZone } from "./time-zone.ts";
+import { TimeZoneSchema } from "./time-zone.ts";
 
 /** `GET /tasks` parameters (contract section 6.4). Unknown parameters are ignored. */
 export const PAGE_LIMIT_DEFAULT = 100;
@@ -34,7 +34,7 @@ export const TaskQuerySchema = z.object({
     .optional()
     .meta({ description: "Every word in title or description, ignoring case and accents; last word as a prefix." }),
   sort: TaskSortSchema.default("created").meta({ description: "Order of the results." }),
-  tz: z.string().refine(isTimeZone, { message: "is not a known IANA time zone" }).optional().meta({
+  tz: TimeZoneSchema.optional().meta({
     description: "IANA zone for today/overdue/upcoming; default your saved zone, else UTC.",
     example: "Europe/Paris",
   }),

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * IANA time zones, checked by the runtime's own tz database (Intl), so the API,
  * the web and Better Auth's update-user hook agree on what a zone is.
@@ -17,3 +19,8 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD.
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
+
+/** An IANA zone sent by a client (`tz`): an unknown one is 422 on the field. */
+export const TimeZoneSchema = z
+  .string({ error: "must be an IANA time zone name" })
+  .refine(isTimeZone, { message: "is not a known IANA time zone" });

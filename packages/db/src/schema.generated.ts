@@ -113,6 +113,7 @@ export interface Task {
   position: string;
   priority: Generated<number>;
   recurrence: string | null;
+  recurrence_done: Generated<number>;
   recurring_task_id: string | null;
   search: Generated<string>;
   title: string;

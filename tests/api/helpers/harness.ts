@@ -54,13 +54,19 @@ export interface Harness {
  * with a logger whose lines are captured instead of printed.
  */
 export function createHarness(
-  options: { env?: Record<string, string | undefined>; databaseUrl?: string; redis?: Redis } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    databaseUrl?: string;
+    redis?: Redis;
+    /** The app's clock (recurrence and quick add read "today" from it). */
+    now?: () => Date;
+  } = {},
 ): Harness {
   const env = testEnv(options.env);
   const database = createDb(options.databaseUrl ?? env.DATABASE_URL, { max: 4 });
   const logs: string[] = [];
   const logger = createLogger(env.LOG_LEVEL, {}, (line) => logs.push(line));
-  const app = createApp({ db: database.db, pool: database.pool, redis: options.redis, env, logger });
+  const app = createApp({ db: database.db, pool: database.pool, redis: options.redis, env, logger, now: options.now });
   return {
     app,
     database,

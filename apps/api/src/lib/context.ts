@@ -14,6 +14,8 @@ export interface Deps {
   redis?: Redis;
   env: Env;
   logger: Logger;
+  /** The clock "today" is read from (recurrence, quick add); tests set it, production leaves it unset. */
+  now?: () => Date;
 }
 
 export interface AppEnv {

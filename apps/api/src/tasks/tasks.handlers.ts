@@ -7,6 +7,7 @@ import { deleteTask } from "./service/delete-task.ts";
 import { getTask } from "./service/get-task.ts";
 import { listTasks } from "./service/list-tasks.ts";
 import { moveTask } from "./service/move-task.ts";
+import { parseTaskText, quickAddTask } from "./service/quick-add.ts";
 import { restoreTask } from "./service/restore-task.ts";
 import { setTaskCompleted } from "./service/set-task-completed.ts";
 import { updateTask } from "./service/update-task.ts";
@@ -15,7 +16,8 @@ import type * as routes from "./tasks.routes.ts";
 type Handler<R extends Parameters<typeof import("@hono/zod-openapi").createRoute>[0]> = RouteHandler<R, AppEnv>;
 
 /** Handlers only translate HTTP to service calls; ownership comes from the verified token. */
-export const tasksHandlers = ({ db, env }: Pick<Deps, "db" | "env">) => {
+export const tasksHandlers = ({ db, env, now: clock }: Pick<Deps, "db" | "env" | "now">) => {
+  const now = () => clock?.() ?? new Date();
   const cursors = createCursorCodec(env.BETTER_AUTH_SECRET);
   const ref = (c: { req: { valid: (t: "param") => { id: string } }; get: (k: "userId") => string }) => ({
     id: c.req.valid("param").id,
@@ -37,7 +39,7 @@ export const tasksHandlers = ({ db, env }: Pick<Deps, "db" | "env">) => {
   const get: Handler<typeof routes.getTaskRoute> = async (c) => c.json(await getTask(db, ref(c)), 200);
 
   const update: Handler<typeof routes.updateTaskRoute> = async (c) =>
-    c.json(await updateTask(db, { ...ref(c), input: c.req.valid("json") }), 200);
+    c.json(await updateTask(db, { ...ref(c), input: c.req.valid("json"), now: now() }), 200);
 
   const remove: Handler<typeof routes.deleteTaskRoute> = async (c) => {
     await deleteTask(db, ref(c));
@@ -47,7 +49,7 @@ export const tasksHandlers = ({ db, env }: Pick<Deps, "db" | "env">) => {
   const complete: Handler<typeof routes.completeTaskRoute> = async (c) => {
     // The validator only runs when a JSON body was sent; no body means "toggle".
     const body = c.req.valid("json") as { completed: boolean } | undefined;
-    return c.json(await setTaskCompleted(db, { ...ref(c), completed: body?.completed }), 200);
+    return c.json(await setTaskCompleted(db, { ...ref(c), completed: body?.completed, now: now() }), 200);
   };
 
   const move: Handler<typeof routes.moveTaskRoute> = async (c) =>
@@ -56,7 +58,18 @@ export const tasksHandlers = ({ db, env }: Pick<Deps, "db" | "env">) => {
   const restore: Handler<typeof routes.restoreTaskRoute> = async (c) => c.json(await restoreTask(db, ref(c)), 200);
 
   const bulk: Handler<typeof routes.bulkTasksRoute> = async (c) =>
-    c.json(await bulkTasks(db, { userId: c.get("userId"), body: c.req.valid("json") }), 200);
+    c.json(await bulkTasks(db, { userId: c.get("userId"), body: c.req.valid("json"), now: now() }), 200);
 
-  return { list, create, get, update, remove, complete, move, restore, bulk };
+  // --- quick add (issue 10)
+  const parse: Handler<typeof routes.parseTaskTextRoute> = async (c) =>
+    c.json(await parseTaskText(db, { userId: c.get("userId"), input: c.req.valid("json"), now: now() }), 200);
+
+  const quick: Handler<typeof routes.quickAddTaskRoute> = async (c) => {
+    const task = await quickAddTask(db, { userId: c.get("userId"), input: c.req.valid("json"), now: now() });
+    c.header("Location", `/api/${encodeURIComponent(task.user_id)}/tasks/${task.id}`);
+    return c.json(task, 201);
+  };
+  // --- end quick add
+
+  return { list, create, get, update, remove, complete, move, restore, bulk, parse, quick };
 };

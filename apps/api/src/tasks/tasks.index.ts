@@ -13,6 +13,8 @@ export function registerTaskRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   app.openapi(routes.listTasksRoute, h.list);
   app.openapi(routes.createTaskRoute, h.create);
   app.openapi(routes.bulkTasksRoute, h.bulk);
+  app.openapi(routes.parseTaskTextRoute, h.parse);
+  app.openapi(routes.quickAddTaskRoute, h.quick);
   app.openapi(routes.getTaskRoute, h.get);
   app.openapi(routes.updateTaskRoute, h.update);
   app.openapi(routes.deleteTaskRoute, h.remove);

@@ -1,5 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import {
+  QuickAddInputSchema,
+  QuickAddParseSchema,
   TaskBulkResultSchema,
   TaskBulkSchema,
   TaskCompleteSchema,
@@ -147,3 +149,36 @@ export const bulkTasksRoute = createRoute({
     ...common,
   },
 });
+
+// --- quick add (issue 10, contract 7.1)
+export const parseTaskTextRoute = createRoute({
+  method: "post",
+  path: "/api/{user_id}/tasks/parse",
+  operationId: "parseTaskText",
+  tags,
+  security,
+  summary: "Read a quick-add line without creating anything",
+  description:
+    "Returns the fields `POST .../tasks/quick` would create and the recognised `tokens` (UTF-16 offsets) for highlighting. `#Name` matches only your own lists. A line that is only parts answers an empty `title`.",
+  request: { params: UserParams, body: jsonBody(QuickAddInputSchema) },
+  responses: { 200: json(QuickAddParseSchema, "What the line says."), ...withBody, ...common },
+});
+
+export const quickAddTaskRoute = createRoute({
+  method: "post",
+  path: "/api/{user_id}/tasks/quick",
+  operationId: "quickAddTask",
+  tags,
+  security,
+  summary: "Create a task from one quick-add line",
+  description: "Creates the task `POST .../tasks/parse` describes, at the end of its list.",
+  request: { params: UserParams, body: jsonBody(QuickAddInputSchema) },
+  responses: {
+    201: { ...json(TaskSchema, "The created task."), headers: LocationHeader },
+    ...withBody,
+    ...common,
+    403: problem("The path's user_id is not the token's subject, or you have reached the 100,000 stored tasks quota."),
+    422: problem("`text` is too long, has no title left once its parts are taken out, or `tz` is unknown."),
+  },
+});
+// --- end quick add

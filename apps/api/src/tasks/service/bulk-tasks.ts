@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import { AppError } from "../../errors/app-error.ts";
 import { moveToEnd } from "../store/move-to-end.ts";
 import { restoreTasks } from "../store/restore.ts";
+import { completeTasks } from "../store/series.ts";
 import { loadTasks, toTaskJson, toTrashJson } from "../store/task-json.ts";
 import { writeTasks } from "../store/task-write.ts";
 
@@ -13,11 +14,12 @@ const someUnknown = () =>
     "At least one of those ids is not a task of yours (or not in the right place); nothing changed.",
   );
 
-function apply(trx: Kysely<Database>, userId: string, body: TaskBulk): Promise<string[]> {
+function apply(trx: Kysely<Database>, userId: string, body: TaskBulk, now: Date): Promise<string[]> {
   const { ids } = body;
   switch (body.action) {
     case "complete":
-      return writeTasks(trx, { userId, ids }, { completed: true });
+      // Recurring tasks keep a history copy and move on (issue 10).
+      return completeTasks(trx, { userId, ids, now });
     case "reopen":
       return writeTasks(trx, { userId, ids }, { completed: false });
     case "delete":
@@ -37,11 +39,11 @@ function apply(trx: Kysely<Database>, userId: string, body: TaskBulk): Promise<s
  */
 export async function bulkTasks(
   db: Kysely<Database>,
-  { userId, body }: { userId: string; body: TaskBulk },
+  { userId, body, now }: { userId: string; body: TaskBulk; now: Date },
 ): Promise<TaskBulkResult> {
   if (!body.ids.every(isUuid)) throw someUnknown();
   await db.transaction().execute(async (trx) => {
-    const changed = await apply(trx, userId, body);
+    const changed = await apply(trx, userId, body, now);
     if (changed.length !== body.ids.length) throw someUnknown();
   });
   const trashed = body.action === "delete";

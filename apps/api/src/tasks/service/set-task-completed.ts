@@ -1,6 +1,7 @@
 import type { Task } from "@todo/contract";
 import type { Database } from "@todo/db";
 import type { Kysely } from "kysely";
+import { completeIfSeries } from "../store/series.ts";
 import { assertTaskId, taskNotFound } from "../store/task-id.ts";
 import { writeTasks } from "../store/task-write.ts";
 import { getTask } from "./get-task.ts";
@@ -11,9 +12,12 @@ import { getTask } from "./get-task.ts";
  */
 export async function setTaskCompleted(
   db: Kysely<Database>,
-  { id, userId, completed }: { id: string; userId: string; completed: boolean | undefined },
+  { id, userId, completed, now }: { id: string; userId: string; completed: boolean | undefined; now: Date },
 ): Promise<Task> {
   assertTaskId(id);
+  // --- recurring tasks (issue 10): completing an open series keeps a history copy and moves it on.
+  if (completed !== false && (await completeIfSeries(db, { userId, id, now }))) return getTask(db, { id, userId });
+  // --- end recurring tasks
   if (completed === undefined) {
     const changed = await writeTasks(db, { userId, ids: [id] }, { completed: "toggle" });
     if (changed.length === 0) throw taskNotFound();

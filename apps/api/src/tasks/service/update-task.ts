@@ -3,6 +3,7 @@ import type { Database } from "@todo/db";
 import type { Kysely } from "kysely";
 import { currentListId } from "../store/live-tasks.ts";
 import { endPositions, lockPositions } from "../store/positions.ts";
+import { completeIfSeries } from "../store/series.ts";
 import { assertTaskId, taskNotFound } from "../store/task-id.ts";
 import { type TaskPatch, writeTasks } from "../store/task-write.ts";
 import { getTask } from "./get-task.ts";
@@ -10,22 +11,33 @@ import { getTask } from "./get-task.ts";
 /** PUT semantics of the contract: fields not sent stay as they were. */
 export async function updateTask(
   db: Kysely<Database>,
-  { id, userId, input }: { id: string; userId: string; input: TaskUpdate },
+  { id, userId, input, now }: { id: string; userId: string; input: TaskUpdate; now: Date },
 ): Promise<Task> {
   assertTaskId(id);
   // Nothing to change: answer with the task as it is, without a new version.
   if (Object.keys(input).length === 0) return getTask(db, { id, userId });
-  await db.transaction().execute(async (trx) => {
-    const patch: TaskPatch = { ...input };
-    if (input.list_id !== undefined) {
-      // Changing list puts the task at the end of the new one; the same list keeps its place.
-      await lockPositions(trx, userId);
-      if ((await currentListId(trx, userId, id)) !== input.list_id) {
-        [patch.position] = await endPositions(trx, { userId, listId: input.list_id });
-      }
-    }
-    const changed = await writeTasks(trx, { userId, ids: [id] }, patch);
-    if (changed.length === 0) throw taskNotFound();
-  });
+  // --- recurring tasks (issue 10): completing an open series writes the other fields, then rolls it.
+  if (input.completed === true) {
+    const { completed: _, ...rest } = input;
+    const before = async (trx: Kysely<Database>) => {
+      if (Object.keys(rest).length > 0) await write(trx, userId, id, rest);
+    };
+    if (await completeIfSeries(db, { userId, id, now, before })) return getTask(db, { id, userId });
+  }
+  // --- end recurring tasks
+  await db.transaction().execute((trx) => write(trx, userId, id, input));
   return getTask(db, { id, userId });
+}
+
+async function write(trx: Kysely<Database>, userId: string, id: string, input: TaskUpdate): Promise<void> {
+  const patch: TaskPatch = { ...input };
+  if (input.list_id !== undefined) {
+    // Changing list puts the task at the end of the new one; the same list keeps its place.
+    await lockPositions(trx, userId);
+    if ((await currentListId(trx, userId, id)) !== input.list_id) {
+      [patch.position] = await endPositions(trx, { userId, listId: input.list_id });
+    }
+  }
+  const changed = await writeTasks(trx, { userId, ids: [id] }, patch);
+  if (changed.length === 0) throw taskNotFound();
 }

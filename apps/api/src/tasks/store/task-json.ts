@@ -2,7 +2,7 @@ import type { Task, TrashItem } from "@todo/contract";
 import type { Database } from "@todo/db";
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 
-type TaskRow = Omit<Selectable<Database["task"]>, "search"> & { labels: string[] };
+type TaskRow = Omit<Selectable<Database["task"]>, "search" | "recurrence_done"> & { labels: string[] };
 
 /** The task's labels in their order, as one correlated subquery (served by task_label's primary key). */
 const labelsOf = (eb: ExpressionBuilder<Database, "task">) =>

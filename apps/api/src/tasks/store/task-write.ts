@@ -18,6 +18,12 @@ export interface TaskPatch {
   due_time?: string | null;
   priority?: number;
   recurrence?: string | null;
+  // --- recurring tasks (issue 10, store/series.ts): server-owned, never from a request body.
+  /** Occurrences a series has used up (for COUNT). */
+  recurrence_done?: number;
+  /** On a history copy: the series it came from. */
+  recurring_task_id?: string;
+  // --- end recurring tasks
   position?: string;
   /** "now" puts tasks in the trash, null takes them out. */
   deleted_at?: "now" | null;
@@ -48,6 +54,14 @@ function toColumns(patch: TaskPatch): UpdateObject<Database, "task"> {
   return set;
 }
 
+/** A new rule starts counting COUNT afresh; sending the stored rule again keeps the count. */
+function recurrenceReset(patch: TaskPatch): UpdateObject<Database, "task"> {
+  if (patch.recurrence === undefined || patch.recurrence_done !== undefined) return {};
+  return {
+    recurrence_done: sql<number>`case when "recurrence" is not distinct from ${patch.recurrence}::text then "recurrence_done" else 0 end`,
+  };
+}
+
 /**
  * Applies `patch` to the user's tasks `ids` (live ones, or trashed ones with `trashed`)
  * and returns the ids it changed; callers decide what a shortfall means (404).
@@ -60,7 +74,12 @@ export async function writeTasks(
   if (ids.length === 0) return [];
   const rows = await trx
     .updateTable("task")
-    .set({ ...toColumns(patch), version: sql<number>`"version" + 1`, updated_at: sql<Date>`now()` })
+    .set({
+      ...toColumns(patch),
+      ...recurrenceReset(patch),
+      version: sql<number>`"version" + 1`,
+      updated_at: sql<Date>`now()`,
+    })
     .where("user_id", "=", userId)
     .where("id", "in", ids)
     .where("deleted_at", trashed ? "is not" : "is", null)
