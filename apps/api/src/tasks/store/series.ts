@@ -30,6 +30,9 @@ async function lockTasks(trx: Kysely<Database>, userId: string, ids: string[]) {
 }
 type Locked = Awaited<ReturnType<typeof lockTasks>>[number];
 
+/** Today in the user's zone: the day a completion can never move a series back to. */
+const todayFor = async (trx: Kysely<Database>, userId: string, now: Date) => todayIn(await savedZone(trx, userId), now);
+
 const isOpenSeries = (row: Locked) => !row.completed && row.recurrence !== null && row.due_date !== null;
 
 /** Directly before the series in its list, so the history sits next to what it came from. */
@@ -86,7 +89,7 @@ export async function completeTasks(
   const rows = await lockTasks(trx, userId, ids);
   const series = rows.filter(isOpenSeries);
   if (series.length > 0) {
-    const today = todayIn(await savedZone(trx, userId), now);
+    const today = await todayFor(trx, userId, now);
     for (const row of series) await completeOccurrence(trx, userId, row, today);
   }
   const rest = rows.filter((r) => !isOpenSeries(r)).map((r) => r.id);
@@ -115,7 +118,7 @@ export async function completeIfSeries(
     // PUT's other fields may have changed the rule or the date: roll from what is stored now.
     const [current] = await lockTasks(trx, userId, [id]);
     if (current && isOpenSeries(current))
-      await completeOccurrence(trx, userId, current, todayIn(await savedZone(trx, userId), now));
+      await completeOccurrence(trx, userId, current, await todayFor(trx, userId, now));
     else await writeTasks(trx, { userId, ids: [id] }, { completed: true });
     return true;
   });
