@@ -1,4 +1,5 @@
-import { parseRule } from "@todo/recurrence";
+// The rule module only: the contract (imported by every web page) stays free of rrule.
+import { parseRule } from "@todo/recurrence/rule";
 import { z } from "zod";
 import { codePointLength, hasControlChars } from "./text-rules.ts";
 
