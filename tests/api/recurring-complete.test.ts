@@ -34,25 +34,17 @@ interface Row {
   version: number;
 }
 
+const ROW_COLUMNS = `"id", to_char("due_date", 'YYYY-MM-DD') as due_date, to_char("due_time", 'HH24:MI') as due_time,
+  "completed", "completed_at", "recurrence", "recurring_task_id", "recurrence_done", "version"`;
+
 /** The history copies of a series, oldest occurrence first, straight from the table. */
 async function copiesOf(seriesId: string): Promise<Row[]> {
-  const { rows } = await h.database.pool.query<Row>(
-    `select "id", to_char("due_date", 'YYYY-MM-DD') as due_date, to_char("due_time", 'HH24:MI') as due_time,
-       "completed", "completed_at", "recurrence", "recurring_task_id", "recurrence_done", "version"
-     from "task" where "recurring_task_id" = $1 order by "due_date"`,
-    [seriesId],
-  );
-  return rows;
+  const sql = `select ${ROW_COLUMNS} from "task" where "recurring_task_id" = $1 order by "due_date"`;
+  return (await h.database.pool.query<Row>(sql, [seriesId])).rows;
 }
 
 async function seriesRow(id: string): Promise<Row> {
-  const { rows } = await h.database.pool.query<Row>(
-    `select "id", to_char("due_date", 'YYYY-MM-DD') as due_date, to_char("due_time", 'HH24:MI') as due_time,
-       "completed", "completed_at", "recurrence", "recurring_task_id", "recurrence_done", "version"
-     from "task" where "id" = $1`,
-    [id],
-  );
-  return rows[0] as Row;
+  return (await h.database.pool.query<Row>(`select ${ROW_COLUMNS} from "task" where "id" = $1`, [id])).rows[0] as Row;
 }
 
 const series = (recurrence: string, due_date: string, extra: Record<string, unknown> = {}) =>
