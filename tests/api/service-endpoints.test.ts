@@ -72,6 +72,8 @@ describe("/openapi.json", () => {
     ["/api/{user_id}/tasks/{id}", "delete", ["204", "401", "403", "404"]],
     ["/api/{user_id}/tasks/{id}/complete", "patch", ["200", "400", "401", "403", "404", "413", "415", "422"]],
     ["/api/{user_id}/tasks/bulk", "post", ["200", "400", "401", "403", "404", "413", "415", "422"]],
+    ["/api/{user_id}/tasks/parse", "post", ["200", "400", "401", "403", "413", "415", "422"]],
+    ["/api/{user_id}/tasks/quick", "post", ["201", "400", "401", "403", "413", "415", "422"]],
     ["/api/{user_id}/tasks/{id}/move", "post", ["200", "400", "401", "403", "404", "413", "415", "422"]],
     ["/api/{user_id}/tasks/{id}/restore", "post", ["200", "401", "403", "404"]],
     ["/api/{user_id}/lists", "get", ["200", "401", "403"]],
