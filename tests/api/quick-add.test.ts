@@ -59,6 +59,15 @@ describe("contract 7.1: POST .../tasks/parse", () => {
     expect(await parse({ text: "tomorrow p1 @x" })).toMatchObject({ title: "", priority: 1, labels: ["x"] });
   });
 
+  it("keeps literal ranges as text (the web's Backspace over a highlight)", async () => {
+    const text = "Enjoy the sun p2";
+    expect(await parse({ text })).toMatchObject({ title: "Enjoy the", priority: 2 });
+    const kept = await parse({ text, literal: [{ start: 10, end: 13 }] });
+    expect(kept).toMatchObject({ title: "Enjoy the sun", due_date: null, priority: 2 });
+    const task = await api.ok<Task>(await api.post("tasks/quick", { text, literal: [{ start: 10, end: 13 }] }), 201);
+    expect(task).toMatchObject({ title: "Enjoy the sun", due_date: null });
+  });
+
   it("reads today in tz, else the saved zone, else UTC", async () => {
     await setZone(alice.id, null);
     expect((await parse({ text: "call mom today" })).due_date).toBe("2026-11-30");
@@ -74,6 +83,9 @@ describe("contract 7.1: POST .../tasks/parse", () => {
     [{}, "text"],
     [{ text: 5 }, "text"],
     [{ text: "x", title: "y" }, "title"],
+    [{ text: "abc", literal: [{ start: 2, end: 9 }] }, "literal.0.end"],
+    [{ text: "abc", literal: [{ start: 2, end: 1 }] }, "literal.0.end"],
+    [{ text: "abc", literal: [{ start: -1, end: 1 }] }, "literal.0.start"],
   ])("refuses %j with 422 on %s", async (body, field) => {
     await expectFieldError(await api.post("tasks/parse", body), field);
   });

@@ -4,6 +4,17 @@ import { TimeZoneSchema } from "./time-zone.ts";
 /** Contract 7.1: one line typed by a person; longer than any title plus its parts needs. */
 export const QUICK_ADD_TEXT_MAX = 500;
 
+const QUICK_ADD_LITERAL_MAX = 50;
+
+const offset = z
+  .number({ error: "must be a whole number" })
+  .int({ message: "must be a whole number" })
+  .min(0, { message: "must not be negative" })
+  .max(QUICK_ADD_TEXT_MAX, { message: `must be at most ${QUICK_ADD_TEXT_MAX}` });
+const LiteralSpanSchema = z
+  .strictObject({ start: offset, end: offset })
+  .refine((s) => s.start <= s.end, { message: "start must not be after end", path: ["end"] });
+
 const EXAMPLE_TEXT = "Pay rent every month on the 1st p1 #Home @bills";
 
 export const QuickAddInputSchema = z
@@ -16,6 +27,22 @@ export const QuickAddInputSchema = z
       description: 'IANA zone "today" is read in; default your saved zone, else UTC.',
       example: "Europe/Paris",
     }),
+    literal: z
+      .array(LiteralSpanSchema, { error: "must be an array of {start, end} ranges" })
+      .max(QUICK_ADD_LITERAL_MAX, { message: `must have at most ${QUICK_ADD_LITERAL_MAX} ranges` })
+      .optional()
+      .meta({
+        description:
+          "Ranges of `text` (UTF-16 offsets) the person kept as plain text, e.g. by Backspace over a highlight: never read as parts.",
+        example: [{ start: 9, end: 31 }],
+      }),
+  })
+  .superRefine((body, ctx) => {
+    body.literal?.forEach((span, i) => {
+      if (span.end > body.text.length) {
+        ctx.addIssue({ code: "custom", path: ["literal", i, "end"], message: "is past the end of text" });
+      }
+    });
   })
   .meta({ id: "QuickAddInput", example: { text: EXAMPLE_TEXT, tz: "Europe/Paris" } });
 

@@ -16,7 +16,7 @@ export async function parseTaskText(
 ): Promise<QuickAddParse> {
   const timeZone = input.tz ?? (await savedZone(db, userId));
   const lists = await db.selectFrom("list").select(["id", "name"]).where("user_id", "=", userId).execute();
-  return parseQuickAdd(input.text, { now, timeZone, lists });
+  return parseQuickAdd(input.text, { now, timeZone, lists, ...(input.literal ? { literal: input.literal } : {}) });
 }
 
 const invalidText = (message: string) =>
