@@ -13,10 +13,12 @@ export function ClearCompleted({
   view,
   options,
   onCleared,
+  onRefused,
 }: {
   view: View;
   options: ViewOptions;
   onCleared: (tasks: Task[]) => void;
+  onRefused: (message: string) => void;
 }) {
   const { api, fail } = useTaskStore();
   const [busy, setBusy] = useState(false);
@@ -36,7 +38,7 @@ export function ClearCompleted({
       }
       if (done.length > 0) onCleared(done.slice(0, BULK_MAX));
     } catch (error) {
-      fail(error);
+      onRefused(fail(error));
     } finally {
       setBusy(false);
     }
