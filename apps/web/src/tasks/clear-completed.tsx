@@ -20,14 +20,14 @@ export function ClearCompleted({
   onCleared: (tasks: Task[]) => void;
   onRefused: (message: string) => void;
 }) {
-  const { api, fail } = useTaskStore();
+  const { api, fail, timeZone } = useTaskStore();
   const [busy, setBusy] = useState(false);
   if (options.filter === "active") return null;
 
   const clear = async () => {
     setBusy(true);
     try {
-      const query = apiQuery(view, { ...options, filter: "completed" });
+      const query = apiQuery(view, { ...options, filter: "completed" }, timeZone);
       query.set("limit", "200");
       const done: Task[] = [];
       let page = await api.tasks(query);

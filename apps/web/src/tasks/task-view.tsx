@@ -22,7 +22,7 @@ import { useSelection } from "./use-selection";
 import { useShortcuts } from "./use-shortcuts";
 import { isDraft, useTaskActions } from "./use-task-actions";
 import { useViewTasks } from "./use-view-tasks";
-import { browserTimeZone, defaultsFor, parseOptions, type View } from "./view";
+import { defaultsFor, parseOptions, type View } from "./view";
 import { ViewHeader } from "./view-header";
 import { ViewToolbar } from "./view-toolbar";
 
@@ -38,7 +38,7 @@ export function TaskView({ view }: { view: View }) {
   const store = useTaskStore();
   const actions = useTaskActions();
   const options = parseOptions(view, useSearchParams());
-  const data = useViewTasks(view, options);
+  const data = useViewTasks(view, options, store.timeZone);
   const lists = useQuery({ queryKey: keys.lists, queryFn: () => store.api.lists() });
   const order = useMemo(() => data.tasks.map((t) => t.id), [data.tasks]);
   const selection = useSelection(order);
@@ -54,7 +54,7 @@ export function TaskView({ view }: { view: View }) {
   const undoRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const focus = useRowFocus(order);
-  const zone = browserTimeZone();
+  const zone = store.timeZone;
   const today = todayIn(zone);
   const nowTime = nowTimeIn(zone);
   const manual = options.sort === "manual";
