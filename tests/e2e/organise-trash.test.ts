@@ -43,6 +43,25 @@ describe("delete, undo and the trash", () => {
     await context.close();
   });
 
+  it("an undo the server refuses says why", async () => {
+    const user = await createUser("undo-refused");
+    const api = await apiAs(user);
+    await api.createTasks([{ title: "Short-lived" }]);
+    const { context, page } = await newVisitor(browser(), { user });
+    const t = taskPage(page);
+    await t.open();
+    await t.deleteButton("Short-lived").click();
+    await expect.poll(async () => (await api.get<unknown[]>("/trash")).length).toBe(1);
+    // Another device empties the trash before Undo is pressed.
+    await api.delete("/trash");
+    await t.undo().click();
+    const notice = page.locator(".row-error[role='alert']");
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/\S/);
+    expect(await t.titles()).toEqual([]);
+    await context.close();
+  });
+
   it("trash view restores and empties", async () => {
     const user = await createUser("trash");
     const api = await apiAs(user);

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { todayIn } from "@todo/contract";
+import { describe, expect, inject, it } from "vitest";
 import { newVisitor, sharedBrowser, watchConsole } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiAs, createUser } from "./support/users.ts";
@@ -102,6 +103,28 @@ describe("organising views", () => {
     expect(await t.titles()).toEqual(["Accented"]);
     await t.open(`/tasks/label/${encodeURIComponent("100%")}`);
     expect(await t.titles()).toEqual(["Percent"]);
+    await context.close();
+  });
+
+  it("counts today in the account's time zone, not the browser's", async () => {
+    const user = await createUser("zone");
+    // 26 hours apart: the two zones are never on the same calendar day.
+    const account = "Pacific/Kiritimati";
+    const { context, page } = await newVisitor(browser(), { user, timeZone: "Etc/GMT+12" });
+    const saved = await page.request.post("/api/auth/update-user", {
+      data: { timeZone: account },
+      headers: { origin: inject("webUrl") },
+    });
+    expect(saved.status()).toBe(200);
+    const today = todayIn(account);
+    await (await apiAs(user)).createTasks([{ title: "Due in Kiribati today", due_date: today }]);
+    const t = taskPage(page);
+    await t.open("/tasks/today");
+    expect(await t.titles()).toEqual(["Due in Kiribati today"]);
+    expect(await t.row("Due in Kiribati today").locator(".meta-due").textContent()).toBe("Today");
+    await t.add("Added on Today");
+    const added = (await (await apiAs(user)).get<Task[]>("/tasks")).find((x) => x.title === "Added on Today");
+    expect(added?.due_date).toBe(today);
     await context.close();
   });
 

@@ -13,19 +13,21 @@ export function ClearCompleted({
   view,
   options,
   onCleared,
+  onRefused,
 }: {
   view: View;
   options: ViewOptions;
   onCleared: (tasks: Task[]) => void;
+  onRefused: (message: string) => void;
 }) {
-  const { api, fail } = useTaskStore();
+  const { api, fail, timeZone } = useTaskStore();
   const [busy, setBusy] = useState(false);
   if (options.filter === "active") return null;
 
   const clear = async () => {
     setBusy(true);
     try {
-      const query = apiQuery(view, { ...options, filter: "completed" });
+      const query = apiQuery(view, { ...options, filter: "completed" }, timeZone);
       query.set("limit", "200");
       const done: Task[] = [];
       let page = await api.tasks(query);
@@ -36,7 +38,7 @@ export function ClearCompleted({
       }
       if (done.length > 0) onCleared(done.slice(0, BULK_MAX));
     } catch (error) {
-      fail(error);
+      onRefused(fail(error));
     } finally {
       setBusy(false);
     }

@@ -6,6 +6,7 @@ import { ApiError } from "./api-error";
 import type { Task } from "./model";
 import { refreshAll } from "./task-cache";
 import { createTokenStore } from "./token-store";
+import { browserTimeZone } from "./view";
 
 export type Outcome = { ok: true } | { ok: false; message: string };
 
@@ -18,6 +19,8 @@ interface RowError {
 interface Store {
   api: TaskApi;
   userId: string;
+  /** The zone "today" is counted in: the account's (contract 10), else the browser's. */
+  timeZone: string;
   client: QueryClient;
   outage: string | null;
   retry: () => Promise<void>;
@@ -41,7 +44,18 @@ export function useTaskStore(): Store {
 const OFFLINE_TEXT = "Not saved: the task server can't be reached.";
 
 /** One API client, one query cache and the shared error state for every task view. */
-export function TaskProvider({ apiUrl, userId, children }: { apiUrl: string; userId: string; children: ReactNode }) {
+export function TaskProvider({
+  apiUrl,
+  userId,
+  timeZone: saved,
+  children,
+}: {
+  apiUrl: string;
+  userId: string;
+  timeZone: string | null;
+  children: ReactNode;
+}) {
+  const timeZone = saved ?? browserTimeZone();
   const [outage, setOutage] = useState<string | null>(null);
   const [rowErrors, setRowErrors] = useState<Record<string, RowError>>({});
   const [deleted, setDeleted] = useState<Task[] | null>(null);
@@ -104,8 +118,8 @@ export function TaskProvider({ apiUrl, userId, children }: { apiUrl: string; use
   }, [outage, retry]);
 
   const store = useMemo<Store>(
-    () => ({ api, userId, client, outage, retry, fail, rowErrors, dismissRowError, deleted, setDeleted }),
-    [api, userId, client, outage, retry, fail, rowErrors, dismissRowError, deleted],
+    () => ({ api, userId, timeZone, client, outage, retry, fail, rowErrors, dismissRowError, deleted, setDeleted }),
+    [api, userId, timeZone, client, outage, retry, fail, rowErrors, dismissRowError, deleted],
   );
   return (
     <QueryClientProvider client={client}>

@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { todayIn } from "@todo/contract";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { BulkBar } from "./bulk-bar";
 import { ClearCompleted } from "./clear-completed";
 import { nowTimeIn } from "./due-label";
@@ -22,7 +22,7 @@ import { useSelection } from "./use-selection";
 import { useShortcuts } from "./use-shortcuts";
 import { isDraft, useTaskActions } from "./use-task-actions";
 import { useViewTasks } from "./use-view-tasks";
-import { browserTimeZone, defaultsFor, parseOptions, type View } from "./view";
+import { defaultsFor, parseOptions, type View } from "./view";
 import { ViewHeader } from "./view-header";
 import { ViewToolbar } from "./view-toolbar";
 
@@ -38,17 +38,23 @@ export function TaskView({ view }: { view: View }) {
   const store = useTaskStore();
   const actions = useTaskActions();
   const options = parseOptions(view, useSearchParams());
-  const data = useViewTasks(view, options);
+  const data = useViewTasks(view, options, store.timeZone);
   const lists = useQuery({ queryKey: keys.lists, queryFn: () => store.api.lists() });
   const order = useMemo(() => data.tasks.map((t) => t.id), [data.tasks]);
   const selection = useSelection(order);
   const [selecting, setSelecting] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
+  /** A refusal that belongs to no single row (an undo, clearing completed tasks). */
+  const [notice, setNotice] = useState<string | null>(null);
+  // The connection is back: a "Not saved" here is stale (and a refusal is old news).
+  useEffect(() => {
+    if (!store.outage) setNotice(null);
+  }, [store.outage]);
   const inputRef = useRef<HTMLInputElement>(null);
   const undoRef = useRef<HTMLButtonElement>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const focus = useRowFocus(order);
-  const zone = browserTimeZone();
+  const zone = store.timeZone;
   const today = todayIn(zone);
   const nowTime = nowTimeIn(zone);
   const manual = options.sort === "manual";
@@ -71,7 +77,10 @@ export function TaskView({ view }: { view: View }) {
   const undo = useCallback(() => {
     const tasks = store.deleted;
     if (!tasks) return;
-    void actions.restore(tasks).then(() => focus.to(tasks[0]?.id));
+    void actions.restore(tasks).then((outcome) => {
+      if (outcome.ok) focus.to(tasks[0]?.id);
+      else setNotice(outcome.message);
+    });
   }, [actions, store.deleted, focus]);
 
   const drag = usePointerReorder(
@@ -172,7 +181,7 @@ export function TaskView({ view }: { view: View }) {
           >
             Select
           </button>
-          <ClearCompleted view={view} options={options} onCleared={(tasks) => remove(tasks)} />
+          <ClearCompleted view={view} options={options} onCleared={(tasks) => remove(tasks)} onRefused={setNotice} />
           <button
             type="button"
             className="button button-quiet shortcuts-button"
@@ -197,6 +206,14 @@ export function TaskView({ view }: { view: View }) {
             return Promise.resolve({ ok: true });
           }}
         />
+      ) : null}
+      {notice ? (
+        <p className="row-error" role="alert">
+          <span>{notice}</span>
+          <button type="button" className="link-button" onClick={() => setNotice(null)}>
+            Dismiss
+          </button>
+        </p>
       ) : null}
       <section aria-label="Tasks" aria-busy={data.phase === "loading"}>
         {data.phase === "loading" ? <TaskSkeleton /> : null}

@@ -20,14 +20,16 @@ export function TrashView() {
     getNextPageParam: (last) => last.next,
   });
   const [confirming, setConfirming] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
   const tasks = pages.data?.pages.flatMap((p) => p.items) ?? [];
 
   const act = async (call: () => Promise<unknown>) => {
     try {
       await call();
+      setNotice(null);
       await refreshAll(client);
     } catch (error) {
-      fail(error);
+      setNotice(fail(error));
     }
   };
 
@@ -59,6 +61,11 @@ export function TrashView() {
           )
         ) : null}
       </div>
+      {notice ? (
+        <p className="row-error" role="alert">
+          {notice}
+        </p>
+      ) : null}
       <section aria-label="Deleted tasks" aria-busy={pages.isPending}>
         {pages.isPending ? <TaskSkeleton /> : null}
         {pages.data && tasks.length === 0 ? (

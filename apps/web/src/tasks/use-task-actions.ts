@@ -3,7 +3,7 @@ import type { TaskCreate, TaskUpdate } from "@todo/contract";
 import { useCallback, useMemo, useRef } from "react";
 import type { BulkAction } from "./api-client";
 import type { Task } from "./model";
-import { dropCached, mapCachedTasks, prependCached, refreshAll, replaceCached } from "./task-cache";
+import { dropCached, keys, mapCachedTasks, prependCached, refreshAll, replaceCached } from "./task-cache";
 import { type Outcome, useTaskStore } from "./task-provider";
 
 let draftCounter = 0;
@@ -42,42 +42,74 @@ export const isDraft = (task: Pick<Task, "id">) => task.id.startsWith("unsaved-"
 export function useTaskActions() {
   const { api, userId, client, fail, dismissRowError, setDeleted } = useTaskStore();
 
-  const settle = useCallback(() => void refreshAll(client), [client]);
+  /** Changes still waiting for the server's answer, and whether any of them went through. */
+  const inFlight = useRef({ count: 0, changed: false });
+  /**
+   * Stops refetches in flight, which would overwrite an optimistic change with older
+   * data (TanStack restores the latest setQueryData state on cancel, so order does not matter).
+   */
+  const begin = useCallback(() => {
+    inFlight.current.count++;
+    void client.cancelQueries({ queryKey: keys.tasks });
+  }, [client]);
+  /**
+   * Once the last change is answered, the server says again where tasks belong (order,
+   * filters, counts). A refused change refreshes nothing, so its message stays beside it.
+   */
+  const finish = useCallback(
+    (changed: boolean) => {
+      const state = inFlight.current;
+      state.count--;
+      state.changed ||= changed;
+      if (state.count > 0 || !state.changed) return Promise.resolve();
+      state.changed = false;
+      return refreshAll(client);
+    },
+    [client],
+  );
   /** The delete still on its way: an Undo pressed quickly must restore after it, not before. */
   const deleting = useRef<Promise<unknown>>(Promise.resolve());
 
   const add = useCallback(
     async (viewKey: readonly unknown[], input: TaskCreate): Promise<Outcome> => {
+      begin();
+      let done = false;
       const draft = draftTask(userId, input);
       prependCached(client, viewKey, draft);
       try {
         const saved = await api.create(input);
         mapCachedTasks(client, (t) => (t.id === draft.id ? saved : t));
-        settle();
+        done = true;
         return { ok: true };
       } catch (error) {
         dropCached(client, [draft.id]);
         return { ok: false, message: fail(error) };
+      } finally {
+        void finish(done);
       }
     },
-    [api, client, fail, settle, userId],
+    [api, begin, client, fail, finish, userId],
   );
 
   /** Applies `optimistic` at once, then keeps the server's version or rolls back. */
   const change = useCallback(
     async (task: Task, optimistic: Task, call: () => Promise<Task>): Promise<Outcome> => {
       dismissRowError(task.id);
+      begin();
+      let done = false;
       replaceCached(client, [optimistic]);
       try {
         replaceCached(client, [await call()]);
-        settle();
+        done = true;
         return { ok: true };
       } catch (error) {
         replaceCached(client, [task]);
         return { ok: false, message: fail(error, task.id) };
+      } finally {
+        void finish(done);
       }
     },
-    [client, dismissRowError, fail, settle],
+    [begin, client, dismissRowError, fail, finish],
   );
 
   const toggle = useCallback(
@@ -93,71 +125,87 @@ export function useTaskActions() {
 
   const move = useCallback(
     async (task: Task, to: { before?: string; after?: string }): Promise<Outcome> => {
+      begin();
+      let done = false;
       try {
         replaceCached(client, [await api.move(task.id, to)]);
-        settle();
+        done = true;
         return { ok: true };
       } catch (error) {
         return { ok: false, message: fail(error, task.id) };
+      } finally {
+        await finish(done);
       }
     },
-    [api, client, fail, settle],
+    [api, begin, client, fail, finish],
   );
 
   /** Deleting puts tasks in the trash; Undo is a restore, so every device agrees at once. */
   const remove = useCallback(
     async (tasks: Task[]): Promise<Outcome> => {
       const ids = tasks.map((t) => t.id);
-      dropCached(client, ids);
       setDeleted(tasks);
+      let done = false;
+      begin();
+      dropCached(client, ids);
       const sent = ids.length === 1 && ids[0] ? api.remove(ids[0]) : api.bulk(ids, { action: "delete" });
       deleting.current = sent.catch(() => undefined);
       try {
         await sent;
-        settle();
+        done = true;
         return { ok: true };
       } catch (error) {
         setDeleted(null);
-        settle();
+        done = true; // refresh all the same: the rows taken out at once must come back
         return { ok: false, message: fail(error, ids[0]) };
+      } finally {
+        void finish(done);
       }
     },
-    [api, client, fail, setDeleted, settle],
+    [api, begin, client, fail, finish, setDeleted],
   );
 
   const restore = useCallback(
     async (tasks: Task[]): Promise<Outcome> => {
       setDeleted(null);
       const ids = tasks.map((t) => t.id);
+      await deleting.current;
+      begin();
+      let done = false;
       try {
-        await deleting.current;
         if (ids.length === 1 && ids[0]) await api.restore(ids[0]);
         else await api.bulk(ids, { action: "restore" });
-        await refreshAll(client);
+        done = true;
         return { ok: true };
       } catch (error) {
         return { ok: false, message: fail(error) };
+      } finally {
+        await finish(done);
       }
     },
-    [api, client, fail, setDeleted],
+    [api, begin, fail, finish, setDeleted],
   );
 
   const bulk = useCallback(
     async (tasks: Task[], action: BulkAction): Promise<Outcome> => {
       if (action.action === "delete") return remove(tasks);
+      begin();
+      let done = false;
       try {
         const result = await api.bulk(
           tasks.map((t) => t.id),
           action,
         );
         replaceCached(client, result.tasks);
-        await refreshAll(client);
+        done = true;
         return { ok: true };
       } catch (error) {
         return { ok: false, message: fail(error) };
+      } finally {
+        await finish(done);
       }
     },
-    [api, client, fail, remove],
+    [api, begin, client, fail, finish, remove],
   );
 
   return useMemo(

@@ -9,9 +9,9 @@ import { apiQuery, type View, type ViewOptions, viewKey } from "./view";
  * One view's tasks, a page (100, the API's default) at a time, following the
  * `Link: rel="next"` the API sends; `more()` asks for the next page.
  */
-export function useViewTasks(view: View, options: ViewOptions) {
+export function useViewTasks(view: View, options: ViewOptions, timeZone: string) {
   const { api, fail } = useTaskStore();
-  const query = apiQuery(view, options).toString();
+  const query = apiQuery(view, options, timeZone).toString();
   const queryKey = useMemo(() => keys.view(viewKey(view), query), [view, query]);
   const pages = useInfiniteQuery({
     queryKey,

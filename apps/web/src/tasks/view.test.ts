@@ -38,8 +38,8 @@ describe("views are addresses", () => {
   });
 
   it("gives a task typed in a view the fields that keep it there", () => {
-    expect(defaultsFor({ kind: "list", id: "L" })).toEqual({ list_id: "L" });
-    expect(defaultsFor({ kind: "label", name: "x" })).toEqual({ labels: ["x"] });
+    expect(defaultsFor({ kind: "list", id: "L" }, "UTC")).toEqual({ list_id: "L" });
+    expect(defaultsFor({ kind: "label", name: "x" }, "UTC")).toEqual({ labels: ["x"] });
     expect(defaultsFor({ kind: "today" }, "UTC").due_date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });

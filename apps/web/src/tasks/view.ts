@@ -73,7 +73,7 @@ export function optionsHref(view: View, options: ViewOptions): string {
 export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
 /** The API query (contract 6.4) behind a view: a view is a query, paged by the server. */
-export function apiQuery(view: View, options: ViewOptions, timeZone = browserTimeZone()): URLSearchParams {
+export function apiQuery(view: View, options: ViewOptions, timeZone: string): URLSearchParams {
   const params = new URLSearchParams();
   const status = { all: "all", active: "pending", completed: "completed" }[options.filter];
   params.set("status", status);
@@ -90,7 +90,7 @@ export function apiQuery(view: View, options: ViewOptions, timeZone = browserTim
 }
 
 /** Fields a task added in this view starts with, so it shows up where it was typed. */
-export function defaultsFor(view: View, timeZone = browserTimeZone()) {
+export function defaultsFor(view: View, timeZone: string) {
   if (view.kind === "list") return { list_id: view.id };
   if (view.kind === "label") return { labels: [view.name] };
   if (view.kind === "today") return { due_date: todayIn(timeZone) };

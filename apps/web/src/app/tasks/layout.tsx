@@ -18,7 +18,7 @@ export default async function TasksLayout({ children }: { children: ReactNode })
   return (
     <>
       <SiteHeader user={{ name: session.user.name, email: session.user.email }} />
-      <TaskProvider apiUrl={apiUrl} userId={session.user.id}>
+      <TaskProvider apiUrl={apiUrl} userId={session.user.id} timeZone={session.user.timeZone ?? null}>
         <AppShell>{children}</AppShell>
       </TaskProvider>
     </>
