@@ -82,7 +82,12 @@ export async function callApi(token: string, method: string, path: string, body?
 export async function apiAs(user: TestUser) {
   const token = await apiToken(user);
   async function call<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await callApi(token, method, `/api/${user.id}${path}`, body);
+    let response = await callApi(token, method, `/api/${user.id}${path}`, body);
+    // Seeding a hundred tasks meets the per-user burst limit (contract 3b): wait as told, like any client.
+    for (let tries = 0; response.status === 429 && tries < 5; tries++) {
+      await new Promise((r) => setTimeout(r, 1000 * Number(response.headers.get("retry-after") ?? 1)));
+      response = await callApi(token, method, `/api/${user.id}${path}`, body);
+    }
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return (response.status === 204 ? null : await response.json()) as T;
   }
