@@ -23,6 +23,9 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts", "tests/security/**/*.test.ts", "tests/verify/**/*.test.ts"],
           globalSetup: ["tests/e2e/global-setup.ts"],
           fileParallelism: false,
+          // Polls wait for what a person waits for (a refetch after a change); on a loaded
+          // 2-core machine that can take seconds, and the default of 1 s made them flaky.
+          expect: { poll: { timeout: 10_000 } },
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },
