@@ -1,4 +1,4 @@
-import { EXPORT_CSV_COLUMNS, type List, type Task } from "@todo/contract";
+import { EXPORT_CSV_COLUMNS, type ExportDocument, type List, type Task } from "@todo/contract";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Api, apiFor } from "./helpers/api.ts";
@@ -42,7 +42,7 @@ describe("contract 10: export", () => {
       /^attachment; filename="todo-export-\d{4}-\d{2}-\d{2}\.json"$/,
     );
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-    const doc = await res.json();
+    const doc = (await res.json()) as ExportDocument;
     expect(doc).toMatchObject({ format: "todo-export", version: 1 });
     expect(Number.isNaN(Date.parse(doc.exported_at))).toBe(false);
     expect(doc.lists).toEqual([{ ...home, open_count: 1 }]);
@@ -87,7 +87,7 @@ describe("contract 10: export", () => {
     const otherApi = apiFor(h.app, other);
     await otherApi.createTask({ title: "Theirs" });
     await expectProblem(await otherApi.send("GET", `../${user.id}/export?format=json`), 403);
-    const theirs = await (await otherApi.get("export?format=json")).json();
+    const theirs = (await (await otherApi.get("export?format=json")).json()) as ExportDocument;
     expect(theirs.tasks.map((t: Task) => t.title)).toEqual(["Theirs"]);
     expect(theirs.lists).toEqual([]);
     await expectFieldError(await api.get("export?format=xml"), "format");

@@ -68,3 +68,4 @@ export type ExportFormat = z.infer<typeof ExportQuerySchema>["format"];
 export type ImportFormat = z.infer<typeof ImportQuerySchema>["format"];
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 export type SkippedLine = z.infer<typeof SkippedLineSchema>;
+export type ExportDocument = z.infer<typeof ExportDocumentSchema>;

@@ -30,13 +30,13 @@ async function* pieces(db: Db, pool: pg.Pool, userId: string, format: ExportForm
     if (format === "csv") {
       const names = new Map(lists.map((l) => [l.id, l.name]));
       yield csv([[...EXPORT_CSV_COLUMNS]]);
-      for await (const batch of exportTasks(db, snapshot, userId)) yield csv(batch.map((t) => csvRow(t, names)));
+      for await (const batch of exportTasks(db, snapshot, userId, lists)) yield csv(batch.map((t) => csvRow(t, names)));
       return;
     }
     const head = { format: EXPORT_FORMAT, version: EXPORT_VERSION, exported_at: new Date().toISOString(), lists };
     yield `${JSON.stringify(head).slice(0, -1)},"tasks":[`;
     let first = true;
-    for await (const batch of exportTasks(db, snapshot, userId)) {
+    for await (const batch of exportTasks(db, snapshot, userId, lists)) {
       yield `${first ? "" : ","}${batch.map((t) => JSON.stringify(t)).join(",")}`;
       first = false;
     }
