@@ -25,6 +25,9 @@ export async function SiteHeader({ user }: Props) {
               <span className="header-user" title={user.email}>
                 {user.name || user.email}
               </span>
+              <Link href="/settings" className="button button-quiet">
+                Settings
+              </Link>
               <SignOutButton />
             </>
           ) : (
