@@ -38,6 +38,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
       exposeHeaders: [
         "Location",
         "Link",
+        "Content-Disposition",
         "X-Request-Id",
         "WWW-Authenticate",
         "Retry-After",
