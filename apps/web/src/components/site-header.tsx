@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
-import { CheckMark } from "./icons";
+import { CheckMark, Gear } from "./icons";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeSwitch } from "./theme-switch";
 
@@ -25,8 +25,9 @@ export async function SiteHeader({ user }: Props) {
               <span className="header-user" title={user.email}>
                 {user.name || user.email}
               </span>
-              <Link href="/settings" className="button button-quiet">
-                Settings
+              <Link href="/settings" className="button button-quiet header-settings">
+                <Gear className="header-settings-icon" />
+                <span className="header-settings-text">Settings</span>
               </Link>
               <SignOutButton />
             </>
