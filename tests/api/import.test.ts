@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import type { ExportDocument, ImportResult, List, Task } from "@todo/contract";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TASK_QUOTA } from "../../apps/api/src/tasks/store/task-quota.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
 import { createHarness, type SignedInUser } from "./helpers/harness.ts";
 import { expectProblem } from "./helpers/http.ts";
+import { seedTasks } from "./helpers/seed.ts";
 
 const h = createHarness();
 const TODOIST = readFileSync(new URL("../fixtures/todoist-sample.csv", import.meta.url), "utf8");
@@ -226,4 +228,17 @@ describe("contract 10: import", () => {
     await expectProblem(tooBigTask, 413);
     expect(await rowCounts(target.id)).toEqual({ tasks: 0, lists: 0, labels: 0 });
   });
+
+  it("counts imported tasks against the quota: an import that would pass it is 403 and writes nothing", async () => {
+    const target = await h.signIn();
+    await seedTasks(h.database.pool, target.id, TASK_QUOTA - 5);
+    const before = await rowCounts(target.id);
+    const file = await (await sourceApi.get("export?format=csv")).text(); // 5 tasks: exactly fits
+    const dry = await importFile(target, "format=csv&dry_run=true", file, "text/csv");
+    expect((await apiFor(h.app, target).ok<ImportResult>(dry)).tasks_created).toBe(5);
+    await apiFor(h.app, target).createTask({ title: "one more" });
+    const refused = await expectProblem(await importFile(target, "format=csv", file, "text/csv"), 403);
+    expect(refused.type).toBe("urn:todo:problem:quota-exceeded");
+    expect(await rowCounts(target.id)).toEqual({ ...before, tasks: (before?.tasks ?? 0) + 1 });
+  }, 60_000);
 });

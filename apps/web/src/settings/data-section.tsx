@@ -3,21 +3,10 @@ import { type ImportResult, ImportResultSchema, ProblemSchema } from "@todo/cont
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useMemo, useState } from "react";
 import { createTokenStore } from "@/tasks/token-store";
+import { describeImport } from "./import-summary";
 import { type Notice, NoticeLine, Section } from "./section";
 
 type Format = "json" | "csv" | "todoist";
-const n = (count: number, one: string) => `${count.toLocaleString()} ${one}${count === 1 ? "" : "s"}`;
-
-/** "2 lists and 40 tasks will be added; 3 lines skipped: line 4 (a note…), …" */
-export function describeImport(result: ImportResult, dryRun: boolean): string {
-  const verb = dryRun ? "will be added" : "were added";
-  const head = `${n(result.lists_created, "list")} and ${n(result.tasks_created, "task")} ${verb}`;
-  if (result.skipped.length === 0) return `${head}.`;
-  const shown = result.skipped.slice(0, 5).map((s) => `line ${s.line} (${s.reason})`);
-  const more = result.skipped.length > 5 ? `, and ${result.skipped.length - 5} more` : "";
-  return `${head}; ${n(result.skipped.length, "line")} skipped: ${shown.join(", ")}${more}.`;
-}
-
 async function problemText(res: Response): Promise<string> {
   const parsed = ProblemSchema.safeParse(await res.json().catch(() => null));
   if (!parsed.success) return `The task server answered ${res.status}.`;
