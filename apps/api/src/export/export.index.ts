@@ -9,10 +9,11 @@ const TYPES = { json: "application/json; charset=utf-8", csv: "text/csv; charset
 /** Export (contract section 10). */
 export function registerExportRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
   ownedRoutes(app, deps, "export");
-  const handler: RouteHandler<typeof routes.exportRoute, AppEnv> = (c) => {
+  const handler: RouteHandler<typeof routes.exportRoute, AppEnv> = async (c) => {
     const { format } = c.req.valid("query");
     const day = new Date().toISOString().slice(0, 10);
-    return c.body(exportStream(deps.db, deps.pool, c.get("userId"), format), 200, {
+    const stream = await exportStream(deps.db, deps.pool, c.get("userId"), format);
+    return c.body(stream, 200, {
       "Content-Type": TYPES[format],
       "Content-Disposition": `attachment; filename="todo-export-${day}.${format}"`,
       "Cache-Control": "no-store",
