@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
-import AxeBuilder from "@axe-core/playwright";
 import pg from "pg";
-import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { seriousViolations } from "./support/axe.ts";
 import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { apiAs, authPost, cookieHeader, createUser, sessionCookie, type TestUser } from "./support/users.ts";
 
@@ -32,15 +31,6 @@ async function otherDevice(user: TestUser, password = user.password) {
   expect(res.status).toBe(200);
   const c = sessionCookie(res);
   return `${c.name}=${c.value}`;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")} (${v.help})`));
 }
 
 describe("/settings (contract 10)", () => {

@@ -25,9 +25,9 @@ export async function SiteHeader({ user }: Props) {
               <span className="header-user" title={user.email}>
                 {user.name || user.email}
               </span>
-              <Link href="/settings" className="button button-quiet header-settings">
-                <Gear className="header-settings-icon" />
-                <span className="header-settings-text">Settings</span>
+              <Link href="/settings" className="icon-button" title="Settings">
+                <Gear />
+                <span className="visually-hidden">Settings</span>
               </Link>
               <SignOutButton />
             </>
