@@ -182,6 +182,9 @@ async function main() {
   if (hasWeb && !trusted) {
     log("note: sign-in rate limits trust the client-settable X-Forwarded-For; set TRUSTED_IP_HEADERS behind a proxy");
   }
+  if (hasWeb && !(process.env.SMTP_URL || webEnv.SMTP_URL)) {
+    log("note: SMTP_URL is not set: password-reset links are written to this log (web) instead of being mailed");
+  }
 }
 
 main().catch(fail);

@@ -5,7 +5,9 @@ import { registerDocs } from "./docs/docs.index.ts";
 import { AppError } from "./errors/app-error.ts";
 import { problemResponse, toAppError } from "./errors/problem.ts";
 import { validationError } from "./errors/validation.ts";
+import { registerExportRoutes } from "./export/export.index.ts";
 import { registerHealthRoutes } from "./health/health.index.ts";
+import { registerImportRoutes } from "./import/import.index.ts";
 import { registerLabelRoutes } from "./labels/labels.index.ts";
 import type { AppEnv, Deps } from "./lib/context.ts";
 import { describeError } from "./lib/logger.ts";
@@ -36,6 +38,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
       exposeHeaders: [
         "Location",
         "Link",
+        "Content-Disposition",
         "X-Request-Id",
         "WWW-Authenticate",
         "Retry-After",
@@ -72,6 +75,8 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   registerListRoutes(app, deps);
   registerLabelRoutes(app, deps);
   registerTrashRoutes(app, deps);
+  registerExportRoutes(app, deps);
+  registerImportRoutes(app, deps);
 
   app.notFound((c) => problemResponse(c, new AppError("NOT_FOUND", `Nothing at ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {

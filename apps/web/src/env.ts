@@ -32,6 +32,11 @@ const schema = z
     NEXT_PUBLIC_API_URL: url("NEXT_PUBLIC_API_URL").optional(),
     TRUSTED_IP_HEADERS: z.string().optional(),
     TRUSTED_PROXIES: z.string().optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^(smtps?:\/\/.+)?$/, "SMTP_URL must be an smtp:// or smtps:// URL (smtp://user:pass@host:587)")
+      .optional(),
+    MAIL_FROM: z.string().min(3, "MAIL_FROM must be an address, like Todo <todo@example.com>").optional(),
   })
   .superRefine((env, ctx) => {
     const production = env.NODE_ENV === "production";
@@ -76,6 +81,9 @@ export interface ServerEnv {
   authUrl: string;
   /** The API's origin as the browser must reach it (no trailing slash). */
   apiUrl: string;
+  /** Where password-reset mail goes out; unset = the link is only logged (development). */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 let cached: ServerEnv | undefined;
@@ -112,6 +120,8 @@ export function getServerEnv(source: NodeJS.ProcessEnv = process.env): ServerEnv
     apiUrl: stripSlash(env.API_URL ?? env.NEXT_PUBLIC_API_URL ?? "http://localhost:8000"),
     trustedIpHeaders: list(env.TRUSTED_IP_HEADERS),
     trustedProxies: list(env.TRUSTED_PROXIES),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM ?? `Todo <no-reply@${new URL(env.BETTER_AUTH_URL ?? "http://localhost:3000").hostname}>`,
   };
   if (source === process.env) cached = result;
   return result;

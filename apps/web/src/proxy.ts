@@ -8,7 +8,7 @@ import { contentSecurityPolicy, createNonce } from "./lib/csp";
  * session cookie straight to sign-in. The cookie test is only a fast path; the
  * pages themselves check the session against the database.
  */
-const PROTECTED = ["/tasks"];
+const PROTECTED = ["/tasks", "/settings"];
 
 export function proxy(request: NextRequest) {
   const env = getServerEnv();

@@ -1,3 +1,4 @@
+export * from "./account-data.ts";
 export * from "./label.ts";
 export * from "./list.ts";
 export * from "./problem.ts";

@@ -19,7 +19,7 @@ export const jsonBody = (isOptional: (path: string) => boolean = () => false) =>
     if (Number(raw.headers.get("content-length") ?? "0") > MAX_BODY_BYTES) throw tooLarge();
     const isJson = JSON_TYPE.test(raw.headers.get("content-type") ?? "");
     if (!isJson && !optional) throw unsupported();
-    const bytes = raw.body ? await readLimited(raw) : new Uint8Array();
+    const bytes = raw.body ? await readLimited(raw, MAX_BODY_BYTES, tooLarge) : new Uint8Array();
     if (bytes.byteLength === 0 && optional) return withoutBody(c, next);
     if (!isJson) throw unsupported();
     let parsed: unknown;
@@ -51,13 +51,14 @@ const unsupported = () =>
   new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json.");
 const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
 
-async function readLimited(req: Request): Promise<Uint8Array> {
+/** The body's bytes, refused with `tooLarge()` as soon as more than `max` have arrived (whatever Content-Length said). */
+export async function readLimited(req: Request, max: number, tooLarge: () => Error): Promise<Uint8Array> {
   if (!req.body) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for await (const chunk of req.body as unknown as AsyncIterable<Uint8Array>) {
     size += chunk.byteLength;
-    if (size > MAX_BODY_BYTES) throw tooLarge();
+    if (size > max) throw tooLarge();
     chunks.push(chunk);
   }
   const out = new Uint8Array(size);

@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import type { AppEnv, Deps } from "../lib/context.ts";
 import { requireUser } from "./auth.ts";
 import { jsonBody } from "./json-body.ts";
@@ -17,12 +18,14 @@ export function ownedRoutes(
   deps: Deps,
   resource: string,
   bodyIsOptional: (path: string) => boolean = () => false,
+  /** A route that takes something other than a small JSON body (the import's file) brings its own guard. */
+  bodyGuard: MiddlewareHandler<AppEnv> = jsonBody(bodyIsOptional),
 ): void {
   app.use(
     `/api/:user_id/${resource}/*`,
     requireUser(deps),
     rateLimit({ pool: deps.pool, redis: deps.redis, perMinute: deps.env.API_RATE_LIMIT }),
     requirePathOwner,
-    jsonBody(bodyIsOptional),
+    bodyGuard,
   );
 }

@@ -124,6 +124,11 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
         { type: "password", autoComplete: signUp ? "new-password" : "current-password" },
         signUp ? `At least ${MIN_PASSWORD} characters.` : undefined,
       )}
+      {signUp ? null : (
+        <p className="auth-forgot">
+          <Link href="/forgot-password">Forgot password?</Link>
+        </p>
+      )}
       <button type="submit" className="button button-primary button-block" disabled={busy}>
         {busy ? (signUp ? "Creating account…" : "Signing in…") : signUp ? "Create account" : "Sign in"}
       </button>

@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { parseTheme, THEME_COOKIE } from "@/lib/theme";
-import { CheckMark } from "./icons";
+import { CheckMark, Gear } from "./icons";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeSwitch } from "./theme-switch";
 
@@ -25,6 +25,10 @@ export async function SiteHeader({ user }: Props) {
               <span className="header-user" title={user.email}>
                 {user.name || user.email}
               </span>
+              <Link href="/settings" className="icon-button" title="Settings">
+                <Gear />
+                <span className="visually-hidden">Settings</span>
+              </Link>
               <SignOutButton />
             </>
           ) : (

@@ -19,6 +19,7 @@ const KNOWN_FIELDS = [
   "currentPassword",
   "revokeOtherSessions",
   "callbackURL",
+  "redirectTo",
   "rememberMe",
   "token",
   "timeZone",

@@ -8,6 +8,8 @@ import { getServerEnv } from "../env";
 import { noteAuthError } from "./auth-outage";
 import { getPool } from "./db";
 import { createTokenSigner } from "./jwt-sign";
+import { purgeUserTraces } from "./purge-user";
+import { sendResetMail } from "./reset-mail";
 
 /** Attempts allowed per client IP on the credential endpoints, per minute. */
 export const AUTH_ATTEMPTS_PER_MINUTE = 10;
@@ -27,11 +29,16 @@ function createAuth() {
       minPasswordLength: 8,
       maxPasswordLength: 128,
       autoSignIn: true,
+      // Contract 10: a reset link works once, for an hour, and signs out every session.
+      sendResetPassword: async ({ user, url }) => sendResetMail(env, { user, url }),
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
     },
     user: {
       // People can close their account (and `npm run verify` removes its throwaway
       // users this way); the foreign key deletes their tasks with them.
-      deleteUser: { enabled: true },
+      // Rows that name the user without a foreign key (reset tokens, throttles) go too.
+      deleteUser: { enabled: true, afterDelete: async (user) => purgeUserTraces(user) },
       // Contract 10: the zone "today" and "overdue" are computed in. The browser sends
       // its own at sign-up; an unknown zone is refused (400) before anything is stored.
       additionalFields: {
@@ -58,6 +65,7 @@ function createAuth() {
       customRules: {
         "/sign-in/*": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
         "/sign-up/*": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
+        "/request-password-reset": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
       },
     },
     advanced: {

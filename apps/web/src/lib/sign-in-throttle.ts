@@ -70,3 +70,8 @@ export async function recordSuccess(email: string, address: string): Promise<voi
     [pairKey(email, address)],
   );
 }
+
+/** A deleted account leaves no failure count behind. */
+export async function forgetAccount(email: string): Promise<void> {
+  await getPool().query(`delete from "sign_in_backoff" where "key" = $1`, [accountKey(email)]);
+}

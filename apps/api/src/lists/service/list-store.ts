@@ -16,7 +16,7 @@ const openCount = (eb: ExpressionBuilder<Database, "list">) =>
 const COLUMNS = ["id", "name", "color", "position", "version", "created_at", "updated_at"] as const;
 type ListRow = Pick<Selectable<Database["list"]>, (typeof COLUMNS)[number]> & { open_count: number };
 
-const toListJson = (r: ListRow): List => ({
+export const toListJson = (r: ListRow): List => ({
   id: r.id,
   name: r.name,
   color: r.color,
@@ -27,12 +27,16 @@ const toListJson = (r: ListRow): List => ({
   updated_at: r.updated_at.toISOString(),
 });
 
-/** The user's lists (all, or the given ids) in manual order. */
-export async function readLists(db: Db, { userId, ids }: { userId: string; ids?: string[] }): Promise<List[]> {
+/** The query behind readLists, for callers that run it elsewhere (the export's snapshot). */
+export function listsQuery(db: Db, { userId, ids }: { userId: string; ids?: string[] }) {
   let q = db.selectFrom("list").select(COLUMNS).select(openCount).where("user_id", "=", userId);
   if (ids) q = q.where("id", "in", ids);
-  const rows = await q.orderBy("position").orderBy("id").execute();
-  return rows.map(toListJson);
+  return q.orderBy("position").orderBy("id");
+}
+
+/** The user's lists (all, or the given ids) in manual order. */
+export async function readLists(db: Db, options: { userId: string; ids?: string[] }): Promise<List[]> {
+  return (await listsQuery(db, options).execute()).map(toListJson);
 }
 
 export interface ListPatch {
