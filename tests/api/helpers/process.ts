@@ -71,6 +71,8 @@ export async function startTestApi(databaseUrl: string, extra: Record<string, st
     PORT: String(port),
     HOST: "127.0.0.1",
     LOG_LEVEL: "info",
+    // One process unless a test asks for cluster workers (its log then interleaves theirs).
+    API_WORKERS: "1",
     ...extra,
   });
   try {
