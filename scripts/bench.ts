@@ -92,7 +92,9 @@ try {
       const user = users[endpoint.user];
       const spec = { ...endpoint.http(api.origin, user), connections, seconds };
       if (round === 1) await httpLoad({ ...spec, seconds: 1 }); // warm-up: JIT, pool, plans
+      const cpuBefore = api.cpuMs();
       const { result: apiResult, peak } = await peakDuring(api.rssMiB, () => httpLoad(spec));
+      apiResult.cpuMsPerRequest = (api.cpuMs() - cpuBefore) / Math.max(1, apiResult.requests);
       rss.peak = Math.max(rss.peak, peak);
       const queries = await captureSql(database.url, (db) => endpoint.service(db, user));
       const dbResult = await pgbench(database.url, queries, { clients: connections, seconds });
@@ -101,7 +103,10 @@ try {
       entry.api.push(apiResult);
       entry.db.push(dbResult);
       perEndpoint.set(endpoint.name, entry);
-      say(`round ${round} ${endpoint.name}: API ${Math.round(apiResult.rps)}/s, pgbench ${Math.round(dbResult.rps)}/s`);
+      say(
+        `round ${round} ${endpoint.name}: API ${Math.round(apiResult.rps)}/s ` +
+          `(${apiResult.cpuMsPerRequest?.toFixed(2)} ms CPU each), pgbench ${Math.round(dbResult.rps)}/s`,
+      );
     }
     // One connection each, alternating: the first page's latency at two sizes.
     for (const size of ["small", "large"] as const) {

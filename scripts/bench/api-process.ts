@@ -1,13 +1,15 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { freePort } from "../../packages/db/src/free-port.ts";
 import { stopProcess, waitForHttp } from "../lib/processes.ts";
-import { processTree, rssMiB } from "./process-tree.ts";
+import { cpuMs, processTree, rssMiB } from "./process-tree.ts";
 
 export interface ApiUnderTest {
   origin: string;
   pid: number;
   /** Resident memory of the API's processes now (the server and its workers), in MiB. */
   rssMiB: () => number;
+  /** CPU time the API's processes have used so far, in ms. */
+  cpuMs: () => number;
   stop: () => Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function startApi(root: string, env: ApiOptions): Promise<ApiUnderT
     origin,
     pid,
     rssMiB: () => rssMiB(pids),
+    cpuMs: () => cpuMs(pids),
     stop: () => stopProcess(child),
   };
 }

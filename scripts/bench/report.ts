@@ -45,9 +45,10 @@ export function printReport(r: Report): void {
     "p50 ms",
     "p99 ms",
     "API/pgbench",
+    "CPU ms/req",
     "RSS MiB",
   ];
-  const widths = [20, 10, 7, 7, 13, 7, 7, 12, 8];
+  const widths = [20, 10, 7, 7, 13, 7, 7, 12, 11, 8];
   console.log(head.map((h, i) => (i === 0 ? h.padEnd(widths[0] ?? 0) : pad(h, widths[i] ?? 0))).join(" "));
   for (const e of r.endpoints) {
     const a = {
@@ -68,6 +69,7 @@ export function printReport(r: Report): void {
       fmt(d.p50, 2),
       fmt(d.p99, 2),
       `${fmt((100 * a.rps) / d.rps, 1)}%`,
+      fmt(median(e.api.map((x) => x.cpuMsPerRequest ?? Number.NaN)), 2),
       fmt(e.rssPeakMiB),
     ];
     console.log([e.name.padEnd(widths[0] ?? 0), ...cells.map((c, i) => pad(c, widths[i + 1] ?? 0))].join(" "));

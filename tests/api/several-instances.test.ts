@@ -17,9 +17,11 @@ beforeAll(async () => {
   running.push(a.proc, b.proc);
 }, 90_000);
 afterAll(async () => {
-  for (const p of running) if (p.child.exitCode === null) p.child.kill("SIGKILL");
+  // SIGTERM through tsx to the cluster's primary and its workers (SIGKILL would orphan them).
+  for (const p of running) if (p.child.exitCode === null) p.child.kill("SIGTERM");
+  await Promise.all(running.map((p) => Promise.race([p.exited, new Promise((r) => setTimeout(r, 15_000))])));
   await database.close();
-});
+}, 20_000);
 
 interface Answer {
   status: number;
