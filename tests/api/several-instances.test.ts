@@ -7,7 +7,8 @@ import { mintToken, sessionIdFor } from "./helpers/tokens.ts";
 
 // Two real API processes on one database, each itself two cluster workers: they must act as one.
 const database = createDb(inject("databaseUrl"), { max: 2 });
-const env = { API_WORKERS: "2", API_RATE_LIMIT: "1200" };
+// API_DRAIN_MS: after SIGTERM, /ready says 503 for a second before the listening socket closes.
+const env = { API_WORKERS: "2", API_RATE_LIMIT: "1200", API_DRAIN_MS: "1000" };
 let a: Awaited<ReturnType<typeof startTestApi>>;
 let b: Awaited<ReturnType<typeof startTestApi>>;
 const running: ApiProcess[] = [];
@@ -75,7 +76,7 @@ describe("several API instances on one database", () => {
     expect((await send(b.port, "GET", tasksOf(user), token)).status).toBe(429);
   }, 20_000);
 
-  it("lose nothing when one is stopped under load: in-flight writes finish, new ones go to the other", async () => {
+  it("lose nothing when one is stopped under load behind a balancer: in-flight writes finish, new ones go to the other", async () => {
     // A user per client, each under its burst, so the limit never refuses anything here.
     const users = await Promise.all(Array.from({ length: 8 }, () => insertUser(database)));
     const tokens = await Promise.all(users.map((u) => mintToken(u.id)));
@@ -85,12 +86,30 @@ describe("several API instances on one database", () => {
     let aStopped = false;
     let sent = 0;
 
+    // A tiny balancer: polls /ready every 100 ms and sends only to instances that answered 200.
+    const ready = new Set([a.port, b.port]);
+    let sawADraining = false;
+    const poll = setInterval(() => {
+      for (const port of [a.port, b.port]) {
+        send(port, "GET", "/ready", "")
+          .then((r) => {
+            if (r.status === 200) ready.add(port);
+            else {
+              ready.delete(port);
+              if (port === a.port && r.status === 503) sawADraining = true;
+            }
+          })
+          .catch(() => ready.delete(port));
+      }
+    }, 100);
+
     const client = async (index: number) => {
       const user = users[index] as TestUser;
       const token = tokens[index] as string;
       for (let n = 0; n < 60; n++) {
-        // Round robin, and on "connection refused" the other instance (what a balancer does).
-        const ports = (sent++ + index) % 2 ? [a.port, b.port] : [b.port, a.port];
+        // Round robin over the ready ones; on "connection refused" the other (a probe can be late).
+        const order = (sent++ + index) % 2 ? [a.port, b.port] : [b.port, a.port];
+        const ports = [...order.filter((p) => ready.has(p)), ...order.filter((p) => !ready.has(p))];
         let answer: Answer | undefined;
         for (const port of ports) {
           try {
@@ -117,8 +136,10 @@ describe("several API instances on one database", () => {
       return code;
     });
     await load;
+    clearInterval(poll);
 
     expect(failures).toEqual([]);
+    expect(sawADraining).toBe(true);
     expect(await exit).toBe(0);
     expect(logLines(a.proc.stdout()).some((l) => l.msg === "stopped")).toBe(true);
     expect(servedByBAfterStop).toBeGreaterThan(0);

@@ -47,6 +47,9 @@ export const EnvSchema = z
       .min(1)
       .max(256)
       .default(() => availableParallelism()),
+    // After SIGTERM, ms of answering 503 on /ready while still serving, so a balancer that
+    // polls it stops sending here before the listening socket closes (0: close at once).
+    API_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     // Optional: rate-limit counters in Redis instead of PostgreSQL (shared by every instance either way).
     REDIS_URL: z
       .string()

@@ -4,6 +4,7 @@ import { createDb } from "@todo/db";
 import { Redis } from "ioredis";
 import { createApp } from "./create-app.ts";
 import { EnvError, loadEnvFile, parseEnv } from "./env.ts";
+import { startDraining } from "./lib/draining.ts";
 import { createLogger, describeError } from "./lib/logger.ts";
 import { startPurgeJob } from "./trash/purge-job.ts";
 import { runPrimary } from "./workers.ts";
@@ -39,61 +40,62 @@ function boot() {
 
 const env = boot();
 const logger = createLogger(env.LOG_LEVEL);
-if (cluster.isPrimary && env.API_WORKERS > 1) runPrimary(env.API_WORKERS, logger);
-else serveRequests();
+process.on("unhandledRejection", (reason) => logger.error("unhandled rejection", describeError(reason)));
+if (cluster.isPrimary && env.API_WORKERS > 1) {
+  runPrimary(env.API_WORKERS, logger);
+  // The primary only supervises: the rest of this file (pool, server) runs in each worker.
+  await new Promise<never>(() => {});
+}
+const database = createDb(env.DATABASE_URL, {
+  onConnectionError: (error) => logger.warn("database connection lost", describeError(error)),
+});
+// No offline queue: while Redis is away the limiter falls back to PostgreSQL instead of waiting.
+const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, lazyConnect: false }) : undefined;
+redis?.on("error", (error) => logger.warn("redis unavailable; rate limit counts in PostgreSQL", describeError(error)));
+const app = createApp({ db: database.db, pool: database.pool, redis, env, logger });
+const stopPurge = startPurgeJob({ db: database.db, logger });
 
-function serveRequests() {
-  const database = createDb(env.DATABASE_URL, {
-    onConnectionError: (error) => logger.warn("database connection lost", describeError(error)),
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions: SERVER_LIMITS }, (info) => {
+  logger.info("listening", {
+    port: info.port,
+    ...(cluster.worker ? { worker: cluster.worker.id } : {}),
+    docs: `http://localhost:${info.port}/docs`,
+    cors_origins: env.corsOrigins,
   });
-  // No offline queue: while Redis is away the limiter falls back to PostgreSQL instead of waiting.
-  const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, lazyConnect: false }) : undefined;
-  redis?.on("error", (error) =>
-    logger.warn("redis unavailable; rate limit counts in PostgreSQL", describeError(error)),
-  );
-  const app = createApp({ db: database.db, pool: database.pool, redis, env, logger });
-  const stopPurge = startPurgeJob({ db: database.db, logger });
+});
 
-  const server = serve(
-    { fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions: SERVER_LIMITS },
-    (info) => {
-      logger.info("listening", {
-        port: info.port,
-        ...(cluster.worker ? { worker: cluster.worker.id } : {}),
-        docs: `http://localhost:${info.port}/docs`,
-        cors_origins: env.corsOrigins,
-      });
-    },
-  );
-
-  let stopping = false;
-  function shutdown(signal: string) {
-    if (stopping) return;
-    stopping = true;
-    stopPurge();
-    logger.info("shutting down: finishing in-flight requests", { signal });
-    const force = setTimeout(() => {
-      logger.warn("shutdown grace period over; exiting with requests still open");
-      process.exit(1);
-    }, SHUTDOWN_GRACE_MS);
-    force.unref();
-    // close() stops accepting and waits for open requests; idle keep-alive sockets are dropped now.
-    server.close(async () => {
-      await database.close().catch(() => {});
-      redis?.disconnect();
-      logger.info("stopped");
-      process.exit(0);
-    });
-    if ("closeIdleConnections" in server) {
-      server.closeIdleConnections();
-      // A request finishing during the grace period leaves a keep-alive socket behind, which would
-      // hold close() open (and keep serving) until the keep-alive timeout: drop each as it goes idle.
-      setInterval(() => server.closeIdleConnections(), 100).unref();
-    }
-  }
-
-  process.on("SIGTERM", () => shutdown("SIGTERM"));
-  process.on("SIGINT", () => shutdown("SIGINT"));
+let stopping = false;
+function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  stopPurge();
+  logger.info("shutting down: finishing in-flight requests", { signal, drain_ms: env.API_DRAIN_MS });
+  const force = setTimeout(() => {
+    logger.warn("shutdown grace period over; exiting with requests still open");
+    process.exit(1);
+  }, env.API_DRAIN_MS + SHUTDOWN_GRACE_MS);
+  force.unref();
+  // /ready answers 503 from now on; a balancer polling it stops sending here before we close.
+  startDraining();
+  if (env.API_DRAIN_MS > 0) setTimeout(closeServer, env.API_DRAIN_MS);
+  else closeServer();
 }
 
-process.on("unhandledRejection", (reason) => logger.error("unhandled rejection", describeError(reason)));
+function closeServer() {
+  // close() stops accepting and waits for open requests; idle keep-alive sockets are dropped now.
+  server.close(async () => {
+    await database.close().catch(() => {});
+    redis?.disconnect();
+    logger.info("stopped");
+    process.exit(0);
+  });
+  if ("closeIdleConnections" in server) {
+    server.closeIdleConnections();
+    // A request finishing during the grace period leaves a keep-alive socket behind, which would
+    // hold close() open (and keep serving) until the keep-alive timeout: drop each as it goes idle.
+    setInterval(() => server.closeIdleConnections(), 100).unref();
+  }
+}
+
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
