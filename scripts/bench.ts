@@ -56,6 +56,8 @@ const endpoints = ENDPOINTS.filter((e) => !args.only || e.name.includes(args.onl
 const profileDir = args.profile ? resolve(args.profile) : undefined;
 const say = (line: string) => (args.json ? process.stderr : process.stdout).write(`[bench] ${line}\n`);
 
+// With --json stdout carries the JSON alone: the shared test-database helper's lines go to stderr.
+if (args.json) console.log = (...line: unknown[]) => console.error(...line);
 if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
 const database = await acquireTestDatabase("bench");
 const secret = randomBytes(36).toString("base64url");
