@@ -157,10 +157,12 @@ async function main() {
   const common = { DATABASE_URL: url, START_RUN_ID: runId };
   for (const i of nth) {
     const port = apiPort + i;
+    // Node with tsx as a loader, not the tsx CLI: the CLI SIGKILLs its child when the child
+    // does not acknowledge a SIGTERM within 60 ms (a busy machine), cutting in-flight requests.
     const api = startService(
       `api${suffix(i).trim()}`,
-      `${root}node_modules/.bin/tsx`,
-      [...(options.dev ? ["watch"] : []), "src/server.ts"],
+      options.dev ? `${root}node_modules/.bin/tsx` : process.execPath,
+      options.dev ? ["watch", "src/server.ts"] : ["--import", "tsx", "src/server.ts"],
       {
         cwd: `${root}apps/api`,
         env: { ...apiEnv, ...process.env, ...common, PORT: String(port) },
