@@ -9,14 +9,23 @@
  * A benchmark, not a test: it prints figures and asserts no threshold.
  *
  *   npm run bench [-- --rounds 3 --seconds 5 --connections 32 --json --smoke]
+ *                    [--only list] [--workers N] [--rate-limit N] [--profile DIR]
+ *
+ * --only runs the endpoints whose name contains the word; --workers sets API_WORKERS;
+ * --rate-limit sets API_RATE_LIMIT (default 0: off; 1000000 measures the limiter without
+ * refusals); --profile writes a CPU profile of the API into DIR and prints its hottest functions.
  */
 import { randomBytes } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { acquireTestDatabase } from "../tests/setup/database.ts";
 import { peakDuring, startApi } from "./bench/api-process.ts";
 import { captureSql } from "./bench/capture-sql.ts";
+import { hottestFunctions } from "./bench/cpu-profile.ts";
 import { ENDPOINTS } from "./bench/endpoints.ts";
 import { httpLoad, type LoadResult } from "./bench/http-load.ts";
 import { pgbench } from "./bench/pgbench.ts";
@@ -32,6 +41,10 @@ const { values: args } = parseArgs({
     "large-tasks": { type: "string", default: "100000" },
     json: { type: "boolean", default: false },
     smoke: { type: "boolean", default: false },
+    only: { type: "string" },
+    workers: { type: "string" },
+    "rate-limit": { type: "string", default: "0" },
+    profile: { type: "string" },
   },
 });
 // --smoke: every moving part once, in seconds (what CI runs); the figures mean nothing.
@@ -39,8 +52,12 @@ const rounds = args.smoke ? 1 : Number(args.rounds);
 const seconds = args.smoke ? 1 : Number(args.seconds);
 const connections = args.smoke ? 4 : Number(args.connections);
 const largeTasks = args.smoke ? 2_000 : Number(args["large-tasks"]);
+const endpoints = ENDPOINTS.filter((e) => !args.only || e.name.includes(args.only));
+const profileDir = args.profile ? resolve(args.profile) : undefined;
 const say = (line: string) => (args.json ? process.stderr : process.stdout).write(`[bench] ${line}\n`);
 
+// With --json stdout carries the JSON alone: the shared test-database helper's lines go to stderr.
+if (args.json) console.log = (...line: unknown[]) => console.error(...line);
 if (process.env.BENCH_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
 const database = await acquireTestDatabase("bench");
 const secret = randomBytes(36).toString("base64url");
@@ -58,26 +75,40 @@ try {
     large: await seed(largeTasks),
   };
   await pool.query("analyze");
-  api = await startApi(root, { databaseUrl: database.url, secret, issuer });
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  api = await startApi(root, {
+    databaseUrl: database.url,
+    secret,
+    issuer,
+    rateLimit: Number(args["rate-limit"]),
+    workers: args.workers ? Number(args.workers) : undefined,
+    profileDir,
+  });
   const rss = { idle: api.rssMiB(), peak: 0, end: 0 };
   const started = new Date();
 
-  const perEndpoint = new Map<string, { api: LoadResult[]; db: LoadResult[] }>();
+  const perEndpoint = new Map<string, { api: LoadResult[]; db: LoadResult[]; rssPeak: number }>();
   const page = { small: [] as LoadResult[], large: [] as LoadResult[] };
   for (let round = 1; round <= rounds; round++) {
-    for (const endpoint of ENDPOINTS) {
+    for (const endpoint of endpoints) {
       const user = users[endpoint.user];
       const spec = { ...endpoint.http(api.origin, user), connections, seconds };
       if (round === 1) await httpLoad({ ...spec, seconds: 1 }); // warm-up: JIT, pool, plans
+      const cpuBefore = api.cpuMs();
       const { result: apiResult, peak } = await peakDuring(api.rssMiB, () => httpLoad(spec));
+      apiResult.cpuMsPerRequest = (api.cpuMs() - cpuBefore) / Math.max(1, apiResult.requests);
       rss.peak = Math.max(rss.peak, peak);
       const queries = await captureSql(database.url, (db) => endpoint.service(db, user));
       const dbResult = await pgbench(database.url, queries, { clients: connections, seconds });
-      const entry = perEndpoint.get(endpoint.name) ?? { api: [], db: [] };
+      const entry = perEndpoint.get(endpoint.name) ?? { api: [], db: [], rssPeak: 0 };
+      entry.rssPeak = Math.max(entry.rssPeak, peak);
       entry.api.push(apiResult);
       entry.db.push(dbResult);
       perEndpoint.set(endpoint.name, entry);
-      say(`round ${round} ${endpoint.name}: API ${Math.round(apiResult.rps)}/s, pgbench ${Math.round(dbResult.rps)}/s`);
+      say(
+        `round ${round} ${endpoint.name}: API ${Math.round(apiResult.rps)}/s ` +
+          `(${apiResult.cpuMsPerRequest?.toFixed(2)} ms CPU each), pgbench ${Math.round(dbResult.rps)}/s`,
+      );
     }
     // One connection each, alternating: the first page's latency at two sizes.
     for (const size of ["small", "large"] as const) {
@@ -98,15 +129,18 @@ try {
 
   const report: Report = {
     date: started.toISOString(),
-    machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+    machine: { cpus: cpus().length, node: process.version },
     settings: {
       rounds,
       seconds,
       connections,
       largeTasks,
       database: process.env.TEST_DATABASE_URL ? "server" : "embedded",
+      workers: args.workers ? Number(args.workers) : "default",
+      rateLimit: Number(args["rate-limit"]),
+      load: loadavg().map((l) => Math.round(l * 100) / 100),
     },
-    endpoints: [...perEndpoint].map(([name, r]) => ({ name, api: r.api, pgbench: r.db })),
+    endpoints: [...perEndpoint].map(([name, r]) => ({ name, api: r.api, pgbench: r.db, rssPeakMiB: r.rssPeak })),
     firstPage: { smallTasks: 100, largeTasks, small: page.small, large: page.large },
     rssMiB: rss,
   };
@@ -121,4 +155,10 @@ try {
   await api?.stop();
   await pool.end();
   await database.release();
+}
+if (profileDir) {
+  const { file, busyMs, functions } = hottestFunctions(profileDir);
+  say(`CPU profile ${file}: ${busyMs} ms busy; top self time:`);
+  for (const f of functions)
+    say(`${f.percent.toFixed(1).padStart(5)}%  ${f.selfMs.toString().padStart(6)} ms  ${f.name}  ${f.where}`);
 }

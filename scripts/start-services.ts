@@ -2,7 +2,9 @@
  * Starts the whole product: database (embedded unless DATABASE_URL is set),
  * migrations, the API and the web, and stops all of them on Ctrl-C/SIGTERM.
  * `--dev` runs both services with reload instead of the production build;
- * `--web-port N` / `--api-port N` (or WEB_PORT / API_PORT) choose the ports.
+ * `--web-port N` / `--api-port N` (or WEB_PORT / API_PORT) choose the ports;
+ * `--instances N` runs N web and N API processes on one database, on the ports that
+ * follow (web i calls API i; a load balancer goes in front, README "Several instances").
  * Every failure is one plain line and an exit code (scripts/lib/start-errors.ts).
  */
 import type { ChildProcess } from "node:child_process";
@@ -84,10 +86,21 @@ async function waitUntilOurs(name: string, url: string, child: ChildProcess, tim
 async function main() {
   const options = readStartOptions(process.argv.slice(2), process.env, paths);
   const { web: webPort, api: apiPort } = { web: options.web.port, api: options.api.port };
+  const n = options.instances;
+  const nth = Array.from({ length: n }, (_, i) => i);
+  const suffix = (i: number) => (n > 1 ? ` ${i + 1}` : "");
   await ensurePortsFree([
-    { service: "API", port: apiPort, howToChange: `--api-port ${apiPort + 1} (or API_PORT=${apiPort + 1})` },
+    ...nth.map((i) => ({
+      service: `API${suffix(i)}`,
+      port: apiPort + i,
+      howToChange: `--api-port ${apiPort + n} (or API_PORT=${apiPort + n})`,
+    })),
     ...(hasWeb
-      ? [{ service: "web", port: webPort, howToChange: `--web-port ${webPort + 1} (or WEB_PORT=${webPort + 1})` }]
+      ? nth.map((i) => ({
+          service: `web${suffix(i)}`,
+          port: webPort + i,
+          howToChange: `--web-port ${webPort + n} (or WEB_PORT=${webPort + n})`,
+        }))
       : []),
   ]);
 
@@ -142,31 +155,49 @@ async function main() {
   // Each service gets its env file's values explicitly (variables already in the
   // environment still win, as they do when a service reads its file itself).
   const common = { DATABASE_URL: url, START_RUN_ID: runId };
-  const api = startService(
-    "api",
-    `${root}node_modules/.bin/tsx`,
-    [...(options.dev ? ["watch"] : []), "src/server.ts"],
-    {
-      cwd: `${root}apps/api`,
-      env: { ...apiEnv, ...process.env, ...common, PORT: String(apiPort) },
-    },
-  );
-  children.push(api);
-  api.on("exit", (code) => onChildExit("API", code));
-  await waitUntilOurs("API", `http://127.0.0.1:${apiPort}/health`, api, 30_000);
+  for (const i of nth) {
+    const port = apiPort + i;
+    // Node with tsx as a loader, not the tsx CLI: the CLI SIGKILLs its child when the child
+    // does not acknowledge a SIGTERM within 60 ms (a busy machine), cutting in-flight requests.
+    const api = startService(
+      `api${suffix(i).trim()}`,
+      options.dev ? `${root}node_modules/.bin/tsx` : process.execPath,
+      options.dev ? ["watch", "src/server.ts"] : ["--import", "tsx", "src/server.ts"],
+      {
+        cwd: `${root}apps/api`,
+        env: { ...apiEnv, ...process.env, ...common, PORT: String(port) },
+      },
+    );
+    children.push(api);
+    api.on("exit", (code) => onChildExit(`API${suffix(i)}`, code));
+    await waitUntilOurs(`API${suffix(i)}`, `http://127.0.0.1:${port}/health`, api, 30_000);
+  }
 
   if (hasWeb) {
-    const webRunEnv = { ...webEnv, ...process.env, ...common, PORT: String(webPort) };
+    const webRunEnv: NodeJS.ProcessEnv = { ...webEnv, ...process.env, ...common, PORT: String(webPort) };
     if (!options.dev) await ensureWebBuild(root, webRunEnv);
-    const web = startService(
-      "web",
-      `${root}node_modules/.bin/next`,
-      [options.dev ? "dev" : "start", "--port", String(webPort)],
-      { cwd: `${root}apps/web`, env: webRunEnv },
-    );
-    children.push(web);
-    web.on("exit", (code) => onChildExit("web", code));
-    await waitUntilOurs("web", `http://127.0.0.1:${webPort}/api/health`, web, 120_000);
+    for (const i of nth) {
+      const port = webPort + i;
+      // Web i calls API i: with a balancer in front of each service any pairing works (one database).
+      const ownApi = (url: string | undefined) => url?.replace(`:${apiPort}`, `:${apiPort + i}`);
+      const env = {
+        ...webRunEnv,
+        PORT: String(port),
+        ...(i > 0 && webRunEnv.API_URL ? { API_URL: ownApi(webRunEnv.API_URL) } : {}),
+        ...(i > 0 && webRunEnv.NEXT_PUBLIC_API_URL
+          ? { NEXT_PUBLIC_API_URL: ownApi(webRunEnv.NEXT_PUBLIC_API_URL) }
+          : {}),
+      };
+      const web = startService(
+        `web${suffix(i).trim()}`,
+        `${root}node_modules/.bin/next`,
+        [options.dev ? "dev" : "start", "--port", String(port)],
+        { cwd: `${root}apps/web`, env },
+      );
+      children.push(web);
+      web.on("exit", (code) => onChildExit(`web${suffix(i)}`, code));
+      await waitUntilOurs(`web${suffix(i)}`, `http://127.0.0.1:${port}/api/health`, web, 120_000);
+    }
   }
 
   if (stopping) return;
@@ -175,8 +206,10 @@ async function main() {
   writeRunState(envRoot, { pid: process.pid, runId, webUrl, apiUrl, webPort, apiPort, webOrigin, database });
   ready = true;
   log("ready:");
-  if (hasWeb) log(`  Web: ${webUrl}`);
-  log(`  API: ${apiUrl}/docs`);
+  for (const i of nth) {
+    if (hasWeb) log(`  Web${suffix(i)}: http://localhost:${webPort + i}`);
+    log(`  API${suffix(i)}: http://localhost:${apiPort + i}/docs`);
+  }
   log("press Ctrl-C to stop");
   const trusted = ["TRUSTED_IP_HEADERS", "TRUSTED_PROXIES"].some((k) => process.env[k] || webEnv[k]);
   if (hasWeb && !trusted) {

@@ -1,23 +1,36 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { freePort } from "../../packages/db/src/free-port.ts";
 import { stopProcess, waitForHttp } from "../lib/processes.ts";
+import { cpuMs, processTree, rssMiB } from "./process-tree.ts";
 
 export interface ApiUnderTest {
   origin: string;
   pid: number;
-  /** Resident memory of the API process now, in MiB (Linux /proc). */
+  /** Resident memory of the API's processes now (the server and its workers), in MiB. */
   rssMiB: () => number;
+  /** CPU time the API's processes have used so far, in ms. */
+  cpuMs: () => number;
   stop: () => Promise<void>;
 }
 
-/** The real API process, as `npm start` runs it, with the rate limit off (it would measure itself). */
-export async function startApi(
-  root: string,
-  env: { databaseUrl: string; secret: string; issuer: string },
-): Promise<ApiUnderTest> {
+export interface ApiOptions {
+  databaseUrl: string;
+  secret: string;
+  issuer: string;
+  /** API_RATE_LIMIT: 0 (off) unless asked; a huge figure measures the limiter's cost without refusals. */
+  rateLimit: number;
+  /** API_WORKERS; undefined keeps the API's default (one per core). */
+  workers?: number;
+  /** Write a V8 CPU profile of every API process into this folder (written when it stops). */
+  profileDir?: string;
+}
+
+/** The real API process, as `npm start` runs it. */
+export async function startApi(root: string, env: ApiOptions): Promise<ApiUnderTest> {
   const port = await freePort();
-  const child: ChildProcess = spawn(`${root}node_modules/.bin/tsx`, ["src/server.ts"], {
+  // Node with tsx as a loader, as `npm start` runs its orchestrator: no wrapper process in between.
+  const profile = env.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${env.profileDir}`] : [];
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", ...profile, "src/server.ts"], {
     cwd: `${root}apps/api`,
     env: {
       PATH: process.env.PATH,
@@ -29,8 +42,9 @@ export async function startApi(
       BETTER_AUTH_SECRET: env.secret,
       BETTER_AUTH_URL: env.issuer,
       WEB_ORIGIN: env.issuer,
-      API_RATE_LIMIT: "0",
+      API_RATE_LIMIT: String(env.rateLimit),
       LOG_LEVEL: "warn",
+      ...(env.workers ? { API_WORKERS: String(env.workers) } : {}),
     },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
@@ -38,13 +52,13 @@ export async function startApi(
   const origin = `http://127.0.0.1:${port}`;
   await waitForHttp(`${origin}/ready`, 60_000, () => child.exitCode === null);
   const pid = child.pid ?? 0;
+  // Listed once when ready (walking /proc on every sample would steal the load generator's CPU).
+  const pids = processTree(pid);
   return {
     origin,
     pid,
-    rssMiB: () => {
-      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-      return match ? Math.round(Number(match[1]) / 1024) : Number.NaN;
-    },
+    rssMiB: () => rssMiB(pids),
+    cpuMs: () => cpuMs(pids),
     stop: () => stopProcess(child),
   };
 }

@@ -7,6 +7,8 @@ export interface LoadResult {
   requests: number;
   /** Responses that were not the expected status, and socket errors: a bench of errors measures nothing. */
   bad: number;
+  /** API side only: CPU time of the API's processes per request served, in ms. */
+  cpuMsPerRequest?: number;
 }
 
 export interface LoadSpec {

@@ -11,6 +11,17 @@ const asText = (value: unknown): string => {
 };
 
 /**
+ * pgbench reads every `:word` as a variable, even inside a string literal (a to_char format
+ * such as 'HH24:MI:SS'). Such a literal is written as the identical escape string instead,
+ * with its colons as \x3a: the same constant for PostgreSQL, invisible to pgbench.
+ */
+const hideColonsInLiterals = (sql: string) =>
+  sql.replace(
+    /(?<![Ee])'((?:[^']|'')*:(?:[^']|'')*)'/g,
+    (_, body: string) => `E'${body.replaceAll("\\", "\\\\").replaceAll(":", "\\x3a")}'`,
+  );
+
+/**
  * The captured statements as a pgbench script: `$n` placeholders become pgbench
  * variables, which `-M extended` sends as bound parameters, the way node-postgres
  * sends them (unnamed statements, parse/bind/execute on every call).
@@ -22,7 +33,7 @@ export function toPgbenchScript(queries: CapturedQuery[]): { script: string; def
       if (value !== null && value !== undefined) defines.push(`-Dq${i}p${j + 1}=${asText(value)}`);
     }
     // pgbench variables cannot be NULL: a NULL parameter is written as the literal.
-    const sql = q.sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const sql = hideColonsInLiterals(q.sql).replace(/\$(\d+)/g, (_, n: string) => {
       const value = q.parameters[Number(n) - 1];
       return value === null || value === undefined ? "NULL" : `:q${i}p${n}`;
     });

@@ -3,8 +3,18 @@ import type { LoadResult } from "./http-load.ts";
 export interface Report {
   date: string;
   machine: { cpus: number; node: string };
-  settings: { rounds: number; seconds: number; connections: number; largeTasks: number; database: string };
-  endpoints: { name: string; api: LoadResult[]; pgbench: LoadResult[] }[];
+  settings: {
+    rounds: number;
+    seconds: number;
+    connections: number;
+    largeTasks: number;
+    database: string;
+    workers: number | "default";
+    rateLimit: number;
+    /** 1, 5 and 15 minute load averages when the run ended: how busy the machine was. */
+    load: number[];
+  };
+  endpoints: { name: string; api: LoadResult[]; pgbench: LoadResult[]; rssPeakMiB: number }[];
   firstPage: { smallTasks: number; largeTasks: number; small: LoadResult[]; large: LoadResult[] };
   rssMiB: { idle: number; peak: number; end: number };
 }
@@ -23,10 +33,22 @@ export function printReport(r: Report): void {
   const { settings: s } = r;
   console.log(
     `\n${r.date.slice(0, 10)} · ${r.machine.cpus} CPUs · Node ${r.machine.node} · ${s.database} PostgreSQL · ` +
-      `${s.rounds} rounds × ${s.seconds} s · ${s.connections} connections (medians over rounds)\n`,
+      `${s.rounds} rounds × ${s.seconds} s · ${s.connections} connections (medians over rounds)\n` +
+      `API_WORKERS ${s.workers} · API_RATE_LIMIT ${s.rateLimit} · load average ${s.load.join(", ")}\n`,
   );
-  const head = ["endpoint", "API req/s", "p50 ms", "p99 ms", "pgbench tx/s", "p50 ms", "p99 ms", "API/pgbench"];
-  const widths = [20, 10, 7, 7, 13, 7, 7, 12];
+  const head = [
+    "endpoint",
+    "API req/s",
+    "p50 ms",
+    "p99 ms",
+    "pgbench tx/s",
+    "p50 ms",
+    "p99 ms",
+    "API/pgbench",
+    "CPU ms/req",
+    "RSS MiB",
+  ];
+  const widths = [20, 10, 7, 7, 13, 7, 7, 12, 11, 8];
   console.log(head.map((h, i) => (i === 0 ? h.padEnd(widths[0] ?? 0) : pad(h, widths[i] ?? 0))).join(" "));
   for (const e of r.endpoints) {
     const a = {
@@ -47,6 +69,8 @@ export function printReport(r: Report): void {
       fmt(d.p50, 2),
       fmt(d.p99, 2),
       `${fmt((100 * a.rps) / d.rps, 1)}%`,
+      fmt(median(e.api.map((x) => x.cpuMsPerRequest ?? Number.NaN)), 2),
+      fmt(e.rssPeakMiB),
     ];
     console.log([e.name.padEnd(widths[0] ?? 0), ...cells.map((c, i) => pad(c, widths[i + 1] ?? 0))].join(" "));
   }

@@ -30,6 +30,7 @@ describe("which ports npm start uses, and where each came from", () => {
     });
     expect(readStartOptions(["--web-port", "3300", "--api-port=8300", "--dev"], { WEB_PORT: "3200" }, paths)).toEqual({
       dev: true,
+      instances: 1,
       web: { port: 3300, source: "--web-port" },
       api: { port: 8300, source: "--api-port" },
     });
@@ -49,6 +50,24 @@ describe("which ports npm start uses, and where each came from", () => {
       message: 'WEB_PORT is "80a", not a port number (1-65535)',
     });
     expect(attempt(["--api-port", "70000"])).toMatchObject({ code: 2 });
-    expect(attempt(["--port", "1"]).fix).toMatch(/--web-port N and --api-port N/);
+    expect(attempt(["--port", "1"]).fix).toMatch(/--web-port N, --api-port N and --instances N/);
+  });
+
+  it("--instances N runs N of each service (1 to 8); dev servers cannot share one checkout", () => {
+    expect(readStartOptions(["--instances", "2"], {}, files()).instances).toBe(2);
+    const refused = (argv: string[]) => {
+      try {
+        readStartOptions(argv, {}, files());
+      } catch (error) {
+        return error as StartError;
+      }
+      throw new Error("expected a configuration error");
+    };
+    expect(refused(["--instances", "0"])).toMatchObject({
+      code: 2,
+      message: '--instances is "0", not a number from 1 to 8',
+    });
+    expect(refused(["--instances", "two"])).toMatchObject({ code: 2 });
+    expect(refused(["--instances", "2", "--dev"])).toMatchObject({ code: 2, message: expect.stringMatching(/--dev/) });
   });
 });

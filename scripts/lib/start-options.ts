@@ -10,6 +10,8 @@ export interface ChosenPort {
 
 export interface StartOptions {
   dev: boolean;
+  /** How many web and how many API processes, on consecutive ports from each service's port. */
+  instances: number;
   web: ChosenPort;
   api: ChosenPort;
 }
@@ -30,25 +32,47 @@ function choose(candidates: [string | undefined, string][], fallback: number): C
   return { port: fallback, source: "default" };
 }
 
-/** `npm start [--dev] [--web-port N] [--api-port N]`, with WEB_PORT/API_PORT and the env files below them. */
+export const MAX_INSTANCES = 8;
+
+/** `npm start [--dev] [--web-port N] [--api-port N] [--instances N]`, with WEB_PORT/API_PORT and the env files below them. */
 export function readStartOptions(
   argv: string[],
   env: NodeJS.ProcessEnv,
   paths: { api: string; web: string },
 ): StartOptions {
-  let values: { dev?: boolean; "web-port"?: string; "api-port"?: string };
+  let values: { dev?: boolean; "web-port"?: string; "api-port"?: string; instances?: string };
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { dev: { type: "boolean" }, "web-port": { type: "string" }, "api-port": { type: "string" } },
+      options: {
+        dev: { type: "boolean" },
+        "web-port": { type: "string" },
+        "api-port": { type: "string" },
+        instances: { type: "string" },
+      },
     }));
   } catch (error) {
     throw new StartError((error as Error).message, ExitCode.config, {
-      fix: "npm start accepts --dev, --web-port N and --api-port N (after `--`: npm start -- --web-port 3001)",
+      fix: "npm start accepts --dev, --web-port N, --api-port N and --instances N (after `--`: npm start -- --web-port 3001)",
     });
+  }
+  const instances = Number(values.instances ?? "1");
+  if (!Number.isInteger(instances) || instances < 1 || instances > MAX_INSTANCES) {
+    throw new StartError(
+      `--instances is "${values.instances}", not a number from 1 to ${MAX_INSTANCES}`,
+      ExitCode.config,
+    );
+  }
+  // Two `next dev` servers would fight over one .next folder.
+  if (values.dev && instances > 1) {
+    throw new StartError(
+      "--instances above 1 runs the production build; it cannot be combined with --dev",
+      ExitCode.config,
+    );
   }
   return {
     dev: values.dev ?? false,
+    instances,
     web: choose(
       [
         [values["web-port"], "--web-port"],

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { secretProblem } from "@todo/contract";
 import { z } from "zod";
@@ -39,6 +40,16 @@ export const EnvSchema = z
     JWT_CLOCK_SKEW_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
     // Requests per user per minute (bursts of up to 100); 0 turns the limit off (benchmarks).
     API_RATE_LIMIT: z.coerce.number().int().min(0).max(1_000_000).default(1_200),
+    // Processes serving requests (node:cluster); 1 runs the server in this process alone.
+    API_WORKERS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(256)
+      .default(() => availableParallelism()),
+    // After SIGTERM, ms of answering 503 on /ready while still serving, so a balancer that
+    // polls it stops sending here before the listening socket closes (0: close at once).
+    API_DRAIN_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     // Optional: rate-limit counters in Redis instead of PostgreSQL (shared by every instance either way).
     REDIS_URL: z
       .string()

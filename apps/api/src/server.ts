@@ -1,10 +1,13 @@
+import cluster from "node:cluster";
 import { serve } from "@hono/node-server";
 import { createDb } from "@todo/db";
 import { Redis } from "ioredis";
 import { createApp } from "./create-app.ts";
 import { EnvError, loadEnvFile, parseEnv } from "./env.ts";
+import { startDraining } from "./lib/draining.ts";
 import { createLogger, describeError } from "./lib/logger.ts";
 import { startPurgeJob } from "./trash/purge-job.ts";
+import { runPrimary } from "./workers.ts";
 
 // In-flight requests get this long to finish after SIGTERM before we stop anyway.
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -37,6 +40,12 @@ function boot() {
 
 const env = boot();
 const logger = createLogger(env.LOG_LEVEL);
+process.on("unhandledRejection", (reason) => logger.error("unhandled rejection", describeError(reason)));
+if (cluster.isPrimary && env.API_WORKERS > 1) {
+  runPrimary(env.API_WORKERS, logger);
+  // The primary only supervises: the rest of this file (pool, server) runs in each worker.
+  await new Promise<never>(() => {});
+}
 const database = createDb(env.DATABASE_URL, {
   onConnectionError: (error) => logger.warn("database connection lost", describeError(error)),
 });
@@ -49,6 +58,7 @@ const stopPurge = startPurgeJob({ db: database.db, logger });
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions: SERVER_LIMITS }, (info) => {
   logger.info("listening", {
     port: info.port,
+    ...(cluster.worker ? { worker: cluster.worker.id } : {}),
     docs: `http://localhost:${info.port}/docs`,
     cors_origins: env.corsOrigins,
   });
@@ -59,12 +69,19 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   stopPurge();
-  logger.info("shutting down: finishing in-flight requests", { signal });
+  logger.info("shutting down: finishing in-flight requests", { signal, drain_ms: env.API_DRAIN_MS });
   const force = setTimeout(() => {
     logger.warn("shutdown grace period over; exiting with requests still open");
     process.exit(1);
-  }, SHUTDOWN_GRACE_MS);
+  }, env.API_DRAIN_MS + SHUTDOWN_GRACE_MS);
   force.unref();
+  // /ready answers 503 from now on; a balancer polling it stops sending here before we close.
+  startDraining();
+  if (env.API_DRAIN_MS > 0) setTimeout(closeServer, env.API_DRAIN_MS);
+  else closeServer();
+}
+
+function closeServer() {
   // close() stops accepting and waits for open requests; idle keep-alive sockets are dropped now.
   server.close(async () => {
     await database.close().catch(() => {});
@@ -82,4 +99,3 @@ function shutdown(signal: string) {
 
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));
-process.on("unhandledRejection", (reason) => logger.error("unhandled rejection", describeError(reason)));

@@ -18,11 +18,13 @@ export interface ApiProcess {
 }
 
 /**
- * The real API process (`tsx apps/api/src/server.ts`) with exactly the given environment
+ * The real API process (`node --import tsx apps/api/src/server.ts`) with exactly the given environment
  * (plus PATH/HOME), so neither the caller's env nor the test runner leaks into it.
  */
 export function spawnApi(env: Record<string, string>): ApiProcess {
-  const child = spawn(`${repoRoot}node_modules/.bin/tsx`, ["apps/api/src/server.ts"], {
+  // Node with tsx as a loader (as npm start runs it): the tsx CLI would SIGKILL the server when
+  // a loaded machine delays its acknowledgement of SIGTERM by more than 60 ms.
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/api/src/server.ts"], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -71,6 +73,8 @@ export async function startTestApi(databaseUrl: string, extra: Record<string, st
     PORT: String(port),
     HOST: "127.0.0.1",
     LOG_LEVEL: "info",
+    // One process unless a test asks for cluster workers (its log then interleaves theirs).
+    API_WORKERS: "1",
     ...extra,
   });
   try {

@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { AppError } from "../errors/app-error.ts";
 import type { AppEnv, Deps } from "../lib/context.ts";
+import { isDraining } from "../lib/draining.ts";
 
 const Status = z
   .object({
@@ -39,7 +40,7 @@ const readyRoute = createRoute({
   operationId: "getReady",
   tags,
   security: [],
-  summary: "Readiness: 200 when the database answers, 503 otherwise",
+  summary: "Readiness: 200 when the database answers, 503 otherwise (and while shutting down)",
   responses: {
     200: { description: "The database answers.", content: { "application/json": { schema: Ready } } },
     503: {
@@ -57,6 +58,7 @@ export function registerHealthRoutes(app: OpenAPIHono<AppEnv>, { db }: Pick<Deps
   const runId = process.env.START_RUN_ID;
   app.openapi(healthRoute, (c) => c.json({ status: "ok", ...(runId ? { run_id: runId } : {}) }, 200));
   app.openapi(readyRoute, async (c) => {
+    if (isDraining()) throw new AppError("UNAVAILABLE", "This API process is shutting down; use another.");
     let databaseId: string;
     try {
       const result = await Promise.race([

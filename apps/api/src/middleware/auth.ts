@@ -1,10 +1,11 @@
 import { createSecretKey } from "node:crypto";
 import { API_AUDIENCE, TOKEN_TTL_SECONDS } from "@todo/contract";
 import { createMiddleware } from "hono/factory";
-import { errors as joseErrors, jwtVerify } from "jose";
+import { type JWTPayload, errors as joseErrors, jwtVerify } from "jose";
 import { AppError } from "../errors/app-error.ts";
 import type { AppEnv, Deps } from "../lib/context.ts";
 import { liveSessions } from "./live-sessions.ts";
+import { verifiedTokens } from "./verified-tokens.ts";
 
 // Real tokens are ~300 bytes; anything huge is refused before any crypto runs.
 const MAX_TOKEN_LENGTH = 4096;
@@ -23,6 +24,7 @@ export const requireUser = ({ db, env }: Pick<Deps, "db" | "env">) => {
   const key = createSecretKey(new TextEncoder().encode(env.BETTER_AUTH_SECRET));
   const sessionIsLive = liveSessions(db);
   const skew = env.JWT_CLOCK_SKEW_SECONDS;
+  const verified = verifiedTokens<JWTPayload>();
   return createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header("authorization");
     if (!header) throw new AppError("UNAUTHORIZED", "Sign in first: send Authorization: Bearer <token>.");
@@ -31,19 +33,23 @@ export const requireUser = ({ db, env }: Pick<Deps, "db" | "env">) => {
     const token = match[1];
     if (token.length > MAX_TOKEN_LENGTH) throw invalid("The token is too large.");
 
-    let payload: Awaited<ReturnType<typeof jwtVerify>>["payload"];
-    try {
-      ({ payload } = await jwtVerify(token, key, {
-        algorithms: ["HS256"],
-        issuer: env.BETTER_AUTH_URL,
-        audience: API_AUDIENCE,
-        requiredClaims: ["exp", "iat", "sub", "sid"],
-        clockTolerance: skew,
-        maxTokenAge: TOKEN_TTL_SECONDS + skew,
-      }));
-    } catch (error) {
-      const expired = error instanceof joseErrors.JWTExpired;
-      throw invalid(expired ? "The token has expired; fetch a new one." : "The token is not valid.", error);
+    let payload = verified.get(token);
+    if (!payload) {
+      try {
+        ({ payload } = await jwtVerify(token, key, {
+          algorithms: ["HS256"],
+          issuer: env.BETTER_AUTH_URL,
+          audience: API_AUDIENCE,
+          requiredClaims: ["exp", "iat", "sub", "sid"],
+          clockTolerance: skew,
+          maxTokenAge: TOKEN_TTL_SECONDS + skew,
+        }));
+      } catch (error) {
+        const expired = error instanceof joseErrors.JWTExpired;
+        throw invalid(expired ? "The token has expired; fetch a new one." : "The token is not valid.", error);
+      }
+      // exp is required above, so it is a number here; the entry dies with the token (plus the skew).
+      verified.set(token, payload, ((payload.exp as number) + skew) * 1000);
     }
     const { sub, sid, iat, exp } = payload;
     if (typeof sub !== "string" || sub.trim() === "") throw invalid("The token has no subject.");

@@ -2,12 +2,28 @@ import type { Task, TrashItem } from "@todo/contract";
 import type { Database } from "@todo/db";
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 
-type TaskRow = Omit<Selectable<Database["task"]>, "search" | "recurrence_done"> & { labels: string[] };
+type TimestampColumn = "completed_at" | "created_at" | "updated_at" | "deleted_at";
+type TaskRow = Omit<Selectable<Database["task"]>, "search" | "recurrence_done" | TimestampColumn> & {
+  labels: string[];
+  completed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+};
 
 /** The task's labels in their order, as one correlated subquery (served by task_label's primary key). */
 const labelsOf = (eb: ExpressionBuilder<Database, "task">) =>
   sql<string[]>`coalesce((select array_agg(l."name" order by tl."ord") from "task_label" tl
     join "label" l on l."id" = tl."label_id" where tl."task_id" = ${eb.ref("task.id")}), '{}')`.as("labels");
+
+/**
+ * A timestamptz as the contract's text (what Date#toISOString gives: UTC, milliseconds, "Z"),
+ * made by PostgreSQL: the JSON only echoes it, so parsing it into a Date to format it back
+ * cost a parse and a format per column per row (5% of the list's CPU in the profile).
+ * MS truncates, as Date does with microseconds.
+ */
+const isoText = (eb: ExpressionBuilder<Database, "task">, column: TimestampColumn) =>
+  sql<string>`to_char(${eb.ref(`task.${column}`)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as(column);
 
 /** Columns every task query returns: the wire shape is built from exactly these. */
 export const TASK_COLUMNS = [
@@ -23,14 +39,18 @@ export const TASK_COLUMNS = [
   "task.recurrence",
   "task.recurring_task_id",
   "task.position",
-  "task.completed_at",
   "task.version",
-  "task.created_at",
-  "task.updated_at",
-  "task.deleted_at",
 ] as const;
 
-export const selectTaskColumns = (eb: ExpressionBuilder<Database, "task">) => [...TASK_COLUMNS, labelsOf(eb)] as const;
+export const selectTaskColumns = (eb: ExpressionBuilder<Database, "task">) =>
+  [
+    ...TASK_COLUMNS,
+    isoText(eb, "completed_at"),
+    isoText(eb, "created_at"),
+    isoText(eb, "updated_at"),
+    isoText(eb, "deleted_at"),
+    labelsOf(eb),
+  ] as const;
 
 export function toTaskJson(row: TaskRow): Task {
   return {
@@ -48,15 +68,15 @@ export function toTaskJson(row: TaskRow): Task {
     recurrence: row.recurrence,
     recurring_task_id: row.recurring_task_id,
     position: row.position,
-    completed_at: row.completed_at?.toISOString() ?? null,
+    completed_at: row.completed_at,
     version: row.version,
-    created_at: row.created_at.toISOString(),
-    updated_at: row.updated_at.toISOString(),
+    created_at: row.created_at,
+    updated_at: row.updated_at,
   };
 }
 
 export function toTrashJson(row: TaskRow): TrashItem {
-  return { ...toTaskJson(row), deleted_at: (row.deleted_at as Date).toISOString() };
+  return { ...toTaskJson(row), deleted_at: row.deleted_at as string };
 }
 
 /**
