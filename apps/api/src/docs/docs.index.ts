@@ -35,6 +35,12 @@ export function registerDocs(app: OpenAPIHono<AppEnv>): void {
       { name: "lists", description: "Lists that group tasks, in manual order." },
       { name: "labels", description: "Labels that live on tasks." },
       { name: "trash", description: "Deleted tasks, kept 30 days." },
+      {
+        name: "sync",
+        description:
+          "Change feed and live events. Single task/list answers carry `ETag`; writes take `If-Match` (412 with `current` " +
+          "when stale) and `Idempotency-Key` (replayed with `Idempotent-Replayed: true`).",
+      },
       { name: "service", description: "Liveness and readiness, no token." },
     ],
   });

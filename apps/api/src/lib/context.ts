@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import type pg from "pg";
 import type { Env } from "../env.ts";
+import type { ChangeNotifier } from "../sync/notifier.ts";
 import type { Logger } from "./logger.ts";
 
 /** What the app needs from the outside world; tests build it with a real database. */
@@ -14,6 +15,8 @@ export interface Deps {
   redis?: Redis;
   env: Env;
   logger: Logger;
+  /** Wakes open event streams after a change (contract 9); createApp makes one when absent. */
+  notifier?: ChangeNotifier;
 }
 
 export interface AppEnv {

@@ -1,6 +1,7 @@
 import type { Task } from "@todo/contract";
 import type { Database } from "@todo/db";
 import type { Kysely } from "kysely";
+import { assertVersion } from "../../sync/preconditions.ts";
 import { assertTaskId, taskNotFound } from "../store/task-id.ts";
 import { writeTasks } from "../store/task-write.ts";
 import { getTask } from "./get-task.ts";
@@ -11,17 +12,23 @@ import { getTask } from "./get-task.ts";
  */
 export async function setTaskCompleted(
   db: Kysely<Database>,
-  { id, userId, completed }: { id: string; userId: string; completed: boolean | undefined },
+  {
+    id,
+    userId,
+    completed,
+    versions,
+  }: { id: string; userId: string; completed: boolean | undefined; versions?: number[] },
 ): Promise<Task> {
   assertTaskId(id);
+  const scope = { userId, ids: [id], versions: versions && new Map([[id, versions]]) };
   if (completed === undefined) {
-    const changed = await writeTasks(db, { userId, ids: [id] }, { completed: "toggle" });
+    const changed = await writeTasks(db, scope, { completed: "toggle" });
     if (changed.length === 0) throw taskNotFound();
     return getTask(db, { id, userId });
   }
   // Setting the value it already has is no change: no new version, no new updated_at.
   const task = await getTask(db, { id, userId });
-  if (task.completed === completed) return task;
-  await writeTasks(db, { userId, ids: [id] }, { completed });
+  if (task.completed === completed) return assertVersion(task, versions);
+  await writeTasks(db, scope, { completed });
   return getTask(db, { id, userId });
 }

@@ -1,6 +1,7 @@
 import type { Task, TaskUpdate } from "@todo/contract";
 import type { Database } from "@todo/db";
 import type { Kysely } from "kysely";
+import { assertVersion } from "../../sync/preconditions.ts";
 import { currentListId } from "../store/live-tasks.ts";
 import { endPositions, lockPositions } from "../store/positions.ts";
 import { assertTaskId, taskNotFound } from "../store/task-id.ts";
@@ -10,11 +11,11 @@ import { getTask } from "./get-task.ts";
 /** PUT semantics of the contract: fields not sent stay as they were. */
 export async function updateTask(
   db: Kysely<Database>,
-  { id, userId, input }: { id: string; userId: string; input: TaskUpdate },
+  { id, userId, input, versions }: { id: string; userId: string; input: TaskUpdate; versions?: number[] },
 ): Promise<Task> {
   assertTaskId(id);
   // Nothing to change: answer with the task as it is, without a new version.
-  if (Object.keys(input).length === 0) return getTask(db, { id, userId });
+  if (Object.keys(input).length === 0) return assertVersion(await getTask(db, { id, userId }), versions);
   await db.transaction().execute(async (trx) => {
     const patch: TaskPatch = { ...input };
     if (input.list_id !== undefined) {
@@ -24,7 +25,11 @@ export async function updateTask(
         [patch.position] = await endPositions(trx, { userId, listId: input.list_id });
       }
     }
-    const changed = await writeTasks(trx, { userId, ids: [id] }, patch);
+    const changed = await writeTasks(
+      trx,
+      { userId, ids: [id], versions: versions && new Map([[id, versions]]) },
+      patch,
+    );
     if (changed.length === 0) throw taskNotFound();
   });
   return getTask(db, { id, userId });
