@@ -1,5 +1,6 @@
-import type { ChangePage, List, Task } from "@todo/contract";
+import type { ChangePage, Task } from "@todo/contract";
 import { createDb } from "@todo/db";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCursorCodec } from "../../apps/api/src/pages/page-cursor.ts";
 import { syncHousekeeping } from "../../apps/api/src/sync/retention-job.ts";
@@ -161,11 +162,7 @@ describe("contract 9: the change feed", () => {
             patch: { title: `w${i}` },
           });
           // Each commits after a random delay: numbers taken early commit late.
-          await trx.executeQuery({
-            sql: `select pg_sleep(${(Math.random() * 0.2).toFixed(3)})`,
-            parameters: [],
-            query: undefined as never,
-          });
+          await sql`select pg_sleep(${Math.random() * 0.2})`.execute(trx);
           return id;
         }),
       ),
