@@ -1,6 +1,6 @@
 import { createDb, type DbHandle } from "@todo/db";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { isChange, openEventStream } from "./helpers/event-stream.ts";
+import { isChange, openEventStream } from "../../scripts/lib/event-stream.ts";
 import { insertUser, type TestUser } from "./helpers/harness.ts";
 import { type OwnPostgres, startOwnPostgres } from "./helpers/own-postgres.ts";
 import { type ApiProcess, startTestApi } from "./helpers/process.ts";

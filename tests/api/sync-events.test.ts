@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { isChange, openEventStream } from "./helpers/event-stream.ts";
+import { isChange, openEventStream } from "../../scripts/lib/event-stream.ts";
+import { liveCheck } from "../../scripts/verify/checks-live.ts";
+import { Runner } from "../../scripts/verify/runner.ts";
 import { createHarness, type SignedInUser } from "./helpers/harness.ts";
 import { type ApiProcess, startTestApi } from "./helpers/process.ts";
 import { mintToken } from "./helpers/tokens.ts";
@@ -49,7 +51,8 @@ for (const mode of ["listen", "poll"] as const) {
       const hello = await stream.next(0, isChange, 5_000);
       expect(hello).toBeDefined();
       const cursor = (JSON.parse(hello?.data ?? "{}") as { cursor: string }).cursor;
-      // Another user's change wakes nothing here.
+      // Another user's change wakes nothing here (after a moment for any poke of the connect itself).
+      await new Promise((r) => setTimeout(r, 500));
       const seenBefore = stream.events.length;
       await createTask(b.origin, bob, "bob's");
       expect(await stream.next(seenBefore, isChange, 1_500)).toBeUndefined();
@@ -66,6 +69,17 @@ for (const mode of ["listen", "poll"] as const) {
       expect(JSON.parse(last?.data ?? "{}")).toHaveProperty("cursor");
       stream.close();
     }, 30_000);
+
+    it("npm run verify's live check passes with --api2 and says where it listened", async () => {
+      const erin = await h.signIn();
+      const runner = new Runner();
+      await runner.check("auth.token-accepted", "given", () => "the test's token");
+      const target = { webUrl: "http://unused", apiUrl: b.origin, api2Url: a.origin, local: false, rootDir: "/" };
+      await liveCheck(runner, target, { id: erin.id, token: erin.token });
+      const result = runner.results.find((r) => r.id === "sync.live-events");
+      expect(result?.status, result?.reason).toBe("pass");
+      expect(result?.reason).toContain(`heard on ${a.origin}`);
+    }, 20_000);
 
     it("the stream closes when its token expires", async () => {
       const carol = await h.signIn();

@@ -47,6 +47,7 @@ const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { enableOfflineQueue: fal
 redis?.on("error", (error) => logger.warn("redis unavailable; rate limit counts in PostgreSQL", describeError(error)));
 // Live events (issue 11): one LISTEN connection (or poller) per process, shared by its streams.
 const notifier = createNotifier({ db: database.db, logger, ...eventsSetup(env) });
+notifier.start();
 const app = createApp({ db: database.db, pool: database.pool, redis, env, logger, notifier });
 const stopPurge = startPurgeJob({ db: database.db, logger });
 const stopSyncJob = startSyncJob({ db: database.db, logger });

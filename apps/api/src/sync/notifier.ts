@@ -13,6 +13,8 @@ export type EventsMode = "listen" | "poll";
  */
 export interface ChangeNotifier {
   readonly mode: EventsMode;
+  /** Connects (listen) or starts the poller now; the first subscription does it otherwise. */
+  start(): void;
   /** Calls `poke` after each committed change of the user (at least once; may coalesce). */
   subscribe(userId: string, poke: () => void): () => void;
   /** Stops listening and ends every subscription (`onClose` of each stream). */
@@ -54,6 +56,7 @@ export function createNotifier(
     mode === "listen" ? listenSource(url, logger, poke, pokeAll) : pollSource(db, logger, subs, poke, pollMs);
   return {
     mode,
+    start: () => source.start(),
     subscribe(userId, fn) {
       if (closed) return () => {};
       source.start();

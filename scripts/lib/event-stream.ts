@@ -1,3 +1,7 @@
+/**
+ * A minimal text/event-stream reader over fetch (EventSource cannot send a bearer token),
+ * shared by `npm run verify` and the API tests.
+ */
 /** One server-sent event as received (comments are kept as `comment`). */
 export interface ReceivedEvent {
   at: number;
@@ -13,7 +17,10 @@ export interface ReceivedEvent {
  */
 export async function openEventStream(url: string, token: string) {
   const abort = new AbortController();
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` }, signal: abort.signal });
+  const res = await fetch(url, {
+    headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" },
+    signal: abort.signal,
+  });
   const events: ReceivedEvent[] = [];
   let buffer = "";
   const reader = res.body?.getReader();
