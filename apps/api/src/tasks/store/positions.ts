@@ -2,6 +2,7 @@ import { isUuid } from "@todo/contract";
 import type { Database } from "@todo/db";
 import { generateKeyBetween, generateNKeysBetween } from "fractional-indexing";
 import { type Kysely, type RawBuilder, sql } from "kysely";
+import { lockChanges } from "../../sync/change-log.ts";
 import { liveTasks } from "./live-tasks.ts";
 
 /**
@@ -10,6 +11,9 @@ import { liveTasks } from "./live-tasks.ts";
  * advisory lock, so two concurrent "add to the end" can never pick the same key.
  */
 export async function lockPositions(trx: Kysely<Database>, userId: string): Promise<void> {
+  // The change counter's row lock always comes first (ADR 0052): every writer of a user then
+  // queues on that one lock before any other, so no two of them can wait on each other.
+  await lockChanges(trx, userId);
   await sql`select pg_advisory_xact_lock(hashtextextended(${`todo:positions:${userId}`}, 0))`.execute(trx);
 }
 

@@ -8,6 +8,7 @@ import { generateKeyBetween } from "fractional-indexing";
 import { type Kysely, sql } from "kysely";
 import { lockPositions } from "./positions.ts";
 import { selectTaskColumns } from "./task-json.ts";
+import { checkTaskVersions, type ExpectedVersions } from "./task-versions.ts";
 import { insertTask, writeTasks } from "./task-write.ts";
 import { savedZone } from "./user-zone.ts";
 
@@ -109,11 +110,20 @@ export async function completeIfSeries(
     id,
     now,
     before,
-  }: { userId: string; id: string; now: Date; before?: (trx: Kysely<Database>) => Promise<void> },
+    versions,
+  }: {
+    userId: string;
+    id: string;
+    now: Date;
+    before?: (trx: Kysely<Database>) => Promise<void>;
+    /** If-Match (issue 11): checked on the locked row before anything is written. */
+    versions?: ExpectedVersions;
+  },
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const [row] = await lockTasks(trx, userId, [id]);
     if (!row || !isOpenSeries(row)) return false;
+    if (versions) await checkTaskVersions(trx, { userId, expected: versions });
     await before?.(trx);
     // PUT's other fields may have changed the rule or the date: roll from what is stored now.
     const [current] = await lockTasks(trx, userId, [id]);

@@ -1,6 +1,7 @@
 import type { Database } from "@todo/db";
 import { type Kysely, sql } from "kysely";
 import { AppError } from "../../errors/app-error.ts";
+import { lockChanges } from "../../sync/change-log.ts";
 
 /** Stored tasks per user (contract 3b); one user's data cannot grow without bound. */
 export const TASK_QUOTA = 100_000;
@@ -13,6 +14,7 @@ export const TASK_QUOTA = 100_000;
  * says which tasks count: those outside the trash (contract 3b).
  */
 export async function assertTaskQuota(trx: Kysely<Database>, userId: string, adding = 1): Promise<void> {
+  await lockChanges(trx, userId); // first, as every writer does (ADR 0052)
   await sql`select pg_advisory_xact_lock(hashtextextended(${`task-quota:${userId}`}, 0))`.execute(trx);
   const { stored } = await trx
     .selectFrom("task")
