@@ -63,18 +63,23 @@ describe("API answers compressed when the client accepts it", () => {
     expect(JSON.parse(text)).toBeTruthy();
   });
 
-  it("never compresses an event stream, however large", async () => {
+  it("never compresses an event stream or an answer with an ETag, however large", async () => {
     // The sync endpoint's content type, on an app of its own: each event must leave as it is written.
     const app = new Hono();
     app.use(compression());
     const events = "data: {}\n\n".repeat(500);
     app.get("/events", (c) => c.body(events, 200, { "Content-Type": "text/event-stream" }));
     app.get("/json", (c) => c.json({ events }));
+    app.get("/tagged", (c) => c.json({ events }, 200, { ETag: '"v7"' }));
     const stream = await app.request("/events", { headers: { "accept-encoding": "gzip, br" } });
     expect(stream.headers.get("content-encoding")).toBeNull();
     expect(await stream.text()).toBe(events);
     const json = await app.request("/json", { headers: { "accept-encoding": "gzip, br" } });
     expect(json.headers.get("content-encoding")).toBe("br");
+    // A tagged answer keeps its strong ETag usable for If-Match: it is sent whole.
+    const tagged = await app.request("/tagged", { headers: { "accept-encoding": "gzip, br" } });
+    expect(tagged.headers.get("content-encoding")).toBeNull();
+    expect(tagged.headers.get("etag")).toBe('"v7"');
   });
 
   it("picks the encoding by the header's weights (RFC 9110)", () => {

@@ -54,7 +54,9 @@ export function compression(): MiddlewareHandler {
     const response = c.res;
     const type = response.headers.get("Content-Type") ?? "";
     if (!COMPRESSIBLE.test(type) || !response.body || c.req.method === "HEAD") return;
-    if (response.headers.has("Content-Encoding")) return;
+    // An answer with an ETag (one resource; the sync work's If-Match) is left whole: compressing
+    // would make its strong tag name another representation, and If-Match compares strongly.
+    if (response.headers.has("Content-Encoding") || response.headers.has("ETag")) return;
     // The answer depends on Accept-Encoding from here on, whatever this client sent.
     response.headers.set("Vary", appendVary(response.headers.get("Vary")));
     const encoding = chooseEncoding(c.req.header("Accept-Encoding"));
@@ -65,7 +67,5 @@ export function compression(): MiddlewareHandler {
     if (!compressed) return;
     c.res.headers.set("Content-Encoding", encoding);
     c.res.headers.set("Content-Length", String(compressed.byteLength));
-    const etag = c.res.headers.get("ETag");
-    if (etag && !etag.startsWith("W/")) c.res.headers.set("ETag", `W/${etag}`);
   };
 }
