@@ -43,7 +43,8 @@ async function main() {
   try {
     const cookie = await seedTasks(TASKS);
     const runs: Summary[] = [];
-    for (let i = 0; i < Number(values.runs); i++) runs.push(await runLighthouse(`${webUrl}/tasks`, cookie));
+    for (let i = 0; i < Number(values.runs); i++)
+      runs.push(await runLighthouse(`${webUrl}/tasks`, cookie, `${repoRoot}test-results`));
     const median = [...runs].sort((a, b) => a.score - b.score)[Math.floor(runs.length / 2)] as Summary;
     const load = loadavg().map((l) => l.toFixed(2));
     if (values.json) {
@@ -54,7 +55,7 @@ async function main() {
     console.log(`  score ${median.score}   (runs: ${runs.map((r) => r.score).join(", ")})`);
     console.log(`  FCP ${median.fcpMs} ms · LCP ${median.lcpMs} ms · TBT ${median.tbtMs} ms · CLS ${median.cls}`);
     console.log(`  Speed Index ${median.speedIndexMs} ms · DOM ${median.domNodes} nodes · JS ${median.jsKb} kB`);
-    console.log(`  load average ${load.join(" ")} on ${repoRoot}`);
+    console.log(`  load average ${load.join(" ")} · report ${median.report.replace(repoRoot, "")}`);
   } finally {
     await stack?.stop();
   }

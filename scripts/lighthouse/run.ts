@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
@@ -10,12 +11,14 @@ export interface Summary {
   speedIndexMs: number;
   domNodes: number;
   jsKb: number;
+  /** The full Lighthouse report (open it in the Lighthouse viewer for the details). */
+  report: string;
 }
 
 const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu"];
 
 /** One Lighthouse run of `url` in a fresh Chromium, signed in by `cookie`; its default (mobile) profile. */
-export async function runLighthouse(url: string, cookie: string): Promise<Summary> {
+export async function runLighthouse(url: string, cookie: string, reportDir: string): Promise<Summary> {
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROME_PATH ?? "/usr/bin/chromium",
     chromeFlags: CHROME_FLAGS,
@@ -30,6 +33,9 @@ export async function runLighthouse(url: string, cookie: string): Promise<Summar
     });
     if (!result) throw new Error("Lighthouse returned no result");
     const { lhr } = result;
+    mkdirSync(reportDir, { recursive: true });
+    const report = `${reportDir}/lighthouse-${Date.now()}.json`;
+    writeFileSync(report, JSON.stringify(lhr));
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
     const scripts = (
@@ -46,6 +52,7 @@ export async function runLighthouse(url: string, cookie: string): Promise<Summar
       speedIndexMs: Math.round(value("speed-index")),
       domNodes: value("dom-size"),
       jsKb: Math.round((scripts ?? 0) / 102.4) / 10,
+      report,
     };
   } finally {
     chrome.kill();

@@ -7,7 +7,8 @@ import type { TaskPatch } from "./task-detail";
 import { isDraft } from "./use-task-actions";
 
 // Opened one task at a time, on demand: its code (and the label chips') is not first-load weight.
-const TaskDetail = dynamic(() => import("./task-detail").then((m) => m.TaskDetail));
+// `loading` gives it a Suspense boundary of its own: while it loads, only this row waits.
+const TaskDetail = dynamic(() => import("./task-detail").then((m) => m.TaskDetail), { loading: () => null });
 
 export const PRIORITY_NAMES = {
   1: "Priority 1 (urgent)",

@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { todayIn } from "@todo/contract/rules";
 import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { ClearCompleted } from "./clear-completed";
 import { nowTimeIn } from "./due-label";
 import { LoadMore } from "./load-more";
@@ -27,7 +27,8 @@ import { ViewHeader } from "./view-header";
 import { ViewToolbar } from "./view-toolbar";
 
 // Only shown once something is selected: loaded then, not with the page.
-const BulkBar = dynamic(() => import("./bulk-bar").then((m) => m.BulkBar));
+// `loading` gives it a Suspense boundary of its own, so the rest of the page never waits for it.
+const BulkBar = dynamic(() => import("./bulk-bar").then((m) => m.BulkBar), { loading: () => null });
 
 const EMPTY_TEXT = {
   all: { title: "Nothing here yet", hint: "Type your first task above and press Enter." },
@@ -44,6 +45,9 @@ export function TaskView({ view }: { view: View }) {
   const data = useViewTasks(view, options, store.timeZone);
   const lists = useQuery({ queryKey: keys.lists, queryFn: () => store.api.lists() });
   const order = useMemo(() => data.tasks.map((t) => t.id), [data.tasks]);
+  // A hundred new rows rendered at once are one long task on a slow phone: as a deferred value
+  // React renders them in slices and keeps the page answering (ADR 0136).
+  const rows = useDeferredValue(data.tasks);
   const selection = useSelection(order);
   const [selecting, setSelecting] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -218,8 +222,9 @@ export function TaskView({ view }: { view: View }) {
           </button>
         </p>
       ) : null}
-      <section aria-label="Tasks" aria-busy={data.phase === "loading"}>
-        {data.phase === "loading" ? <TaskSkeleton /> : null}
+      <section aria-label="Tasks" aria-busy={data.phase === "loading" || rows !== data.tasks}>
+        {/* Kept until the first rows are drawn, so the page does not collapse in between. */}
+        {data.phase === "loading" || (rows.length === 0 && data.tasks.length > 0) ? <TaskSkeleton /> : null}
         {data.phase === "failed" ? (
           <p className="empty-state">Your tasks will appear here as soon as the server answers.</p>
         ) : null}
@@ -229,9 +234,9 @@ export function TaskView({ view }: { view: View }) {
             <p>{empty.hint}</p>
           </div>
         ) : null}
-        {data.tasks.length > 0 ? (
+        {rows.length > 0 ? (
           <ul className="task-list">
-            {data.tasks.map((task) => (
+            {rows.map((task) => (
               <TaskRow
                 key={task.id}
                 task={task}
