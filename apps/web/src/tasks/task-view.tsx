@@ -253,7 +253,8 @@ export function TaskView({ view }: { view: View }) {
             ))}
           </ul>
         ) : null}
-        <LoadMore hasMore={data.hasMore} loading={data.loadingMore} onMore={data.more} />
+        {/* Not under the skeleton: the rows arriving would push it away (a layout shift). */}
+        <LoadMore hasMore={data.hasMore && rows.length > 0} loading={data.loadingMore} onMore={data.more} />
       </section>
       <UndoToast tasks={store.deleted} onUndo={undo} onDismiss={dismissUndo} buttonRef={undoRef} />
       <ShortcutsDialog dialogRef={dialogRef} />
