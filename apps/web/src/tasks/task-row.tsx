@@ -1,14 +1,9 @@
 "use client";
-import dynamic from "next/dynamic";
 import { type KeyboardEvent, type MouseEvent, memo, type PointerEvent } from "react";
 import { dueLabel } from "./due-label";
 import type { Task } from "./model";
-import type { TaskPatch } from "./task-detail";
+import { TaskDetail, type TaskPatch } from "./task-detail";
 import { isDraft } from "./use-task-actions";
-
-// Opened one task at a time, on demand: its code (and the label chips') is not first-load weight.
-// `loading` gives it a Suspense boundary of its own: while it loads, only this row waits.
-const TaskDetail = dynamic(() => import("./task-detail").then((m) => m.TaskDetail), { loading: () => null });
 
 export const PRIORITY_NAMES = {
   1: "Priority 1 (urgent)",

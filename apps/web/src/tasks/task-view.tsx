@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { todayIn } from "@todo/contract/rules";
 import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ClearCompleted } from "./clear-completed";
 import { nowTimeIn } from "./due-label";
 import { LoadMore } from "./load-more";
@@ -45,9 +45,6 @@ export function TaskView({ view }: { view: View }) {
   const data = useViewTasks(view, options, store.timeZone);
   const lists = useQuery({ queryKey: keys.lists, queryFn: () => store.api.lists() });
   const order = useMemo(() => data.tasks.map((t) => t.id), [data.tasks]);
-  // A hundred new rows rendered at once are one long task on a slow phone: as a deferred value
-  // React renders them in slices and keeps the page answering (ADR 0136).
-  const rows = useDeferredValue(data.tasks);
   const selection = useSelection(order);
   const [selecting, setSelecting] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -222,9 +219,8 @@ export function TaskView({ view }: { view: View }) {
           </button>
         </p>
       ) : null}
-      <section aria-label="Tasks" aria-busy={data.phase === "loading" || rows !== data.tasks}>
-        {/* Kept until the first rows are drawn, so the page does not collapse in between. */}
-        {data.phase === "loading" || (rows.length === 0 && data.tasks.length > 0) ? <TaskSkeleton /> : null}
+      <section aria-label="Tasks" aria-busy={data.phase === "loading"}>
+        {data.phase === "loading" ? <TaskSkeleton /> : null}
         {data.phase === "failed" ? (
           <p className="empty-state">Your tasks will appear here as soon as the server answers.</p>
         ) : null}
@@ -234,9 +230,9 @@ export function TaskView({ view }: { view: View }) {
             <p>{empty.hint}</p>
           </div>
         ) : null}
-        {rows.length > 0 ? (
+        {data.tasks.length > 0 ? (
           <ul className="task-list">
-            {rows.map((task) => (
+            {data.tasks.map((task) => (
               <TaskRow
                 key={task.id}
                 task={task}
@@ -253,8 +249,7 @@ export function TaskView({ view }: { view: View }) {
             ))}
           </ul>
         ) : null}
-        {/* Not under the skeleton: the rows arriving would push it away (a layout shift). */}
-        <LoadMore hasMore={data.hasMore && rows.length > 0} loading={data.loadingMore} onMore={data.more} />
+        <LoadMore hasMore={data.hasMore} loading={data.loadingMore} onMore={data.more} />
       </section>
       <UndoToast tasks={store.deleted} onUndo={undo} onDismiss={dismissUndo} buttonRef={undoRef} />
       <ShortcutsDialog dialogRef={dialogRef} />
