@@ -7,7 +7,7 @@ const browser = sharedBrowser();
 
 /**
  * First-load JavaScript of /tasks as the browser receives it from `next start` (gzip). The goal
- * is 150 kB; on 2026-11-30 it is 164.8 kB: React DOM 70, the Next.js runtime 63, the app 32
+ * is 150 kB; on 2026-11-30 it is 165.3 kB: React DOM 70, the Next.js runtime 63, the app 32
  * (TanStack Query ~12 of it). A guard against growth until then; see the README's budgets.
  */
 const BUDGET_BYTES = 170 * 1024;
