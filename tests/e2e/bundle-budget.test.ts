@@ -1,32 +1,70 @@
 import { describe, expect, it } from "vitest";
-import { newVisitor, sharedBrowser } from "./support/browser.ts";
+import { newVisitor, sharedBrowser, watchConsole } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
-import { createUser } from "./support/users.ts";
+import { apiAs, createUser } from "./support/users.ts";
 
 const browser = sharedBrowser();
 
 /**
- * A guard against growth, not yet the goal: the target is 150 kB, and on 2026-11-30 /tasks
- * loads ~196 kB (React DOM 72, the Next.js runtime 54, zod with the shared contract and the
- * app ~48, TanStack Query included). Reaching 150 needs the contract's rules without full
- * zod in the browser (zod/mini, or checking only on the server).
+ * First-load JavaScript of /tasks as the browser receives it from `next start` (gzip). The goal
+ * is 150 kB; on 2026-11-30 it is 165.3 kB: React DOM 70, the Next.js runtime 63, the app 32
+ * (TanStack Query ~12 of it). A guard against growth until then; see the README's budgets.
  */
-const BUDGET_BYTES = 200 * 1024;
+const BUDGET_BYTES = 170 * 1024;
+/** zod's class names survive minification: finding one means zod is in the browser again. */
+const ZOD_MARK = /\$Zod[A-Z]\w+/;
 
 describe("first-load JavaScript", () => {
-  it("the task page loads at most 200 kB of compressed JavaScript", async () => {
+  it("the task page loads at most 170 kB of compressed JavaScript, none of it zod", async () => {
     const user = await createUser("budget");
     const { context, page } = await newVisitor(browser(), { user });
-    const scripts: Promise<number>[] = [];
+    const scripts: Promise<{ url: string; bytes: number; zod: boolean }>[] = [];
     page.on("requestfinished", (request) => {
-      if (request.resourceType() === "script") scripts.push(request.sizes().then((s) => s.responseBodySize));
+      if (request.resourceType() !== "script") return;
+      scripts.push(
+        (async () => {
+          const [sizes, response] = await Promise.all([request.sizes(), request.response()]);
+          const text = (await response?.text()) ?? "";
+          return { url: request.url(), bytes: sizes.responseBodySize, zod: ZOD_MARK.test(text) };
+        })(),
+      );
     });
     await taskPage(page).open();
     await page.waitForLoadState("networkidle");
-    const total = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
-    console.log(`[budget] /tasks first-load JS: ${scripts.length} files, ${(total / 1024).toFixed(1)} kB compressed`);
-    expect(scripts.length).toBeGreaterThan(0);
+    const loaded = await Promise.all(scripts);
+    const total = loaded.reduce((sum, s) => sum + s.bytes, 0);
+    console.log(`[budget] /tasks first-load JS: ${loaded.length} files, ${(total / 1024).toFixed(1)} kB compressed`);
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.filter((s) => s.zod).map((s) => s.url)).toEqual([]);
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+    await context.close();
+  });
+});
+
+describe("the Content-Security-Policy holds on the task page", () => {
+  it("loading, adding, editing and selecting trip no CSP violation (no eval probe)", async () => {
+    const user = await createUser("csp");
+    await (await apiAs(user)).createTasks([{ title: "Existing task" }]);
+    const { context, page } = await newVisitor(browser(), { user });
+    const { problems } = watchConsole(page);
+    // The event fires for every violation, reported or caught (zod's JIT probe catches its own).
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+      document.addEventListener("securitypolicyviolation", (e) => seen.push(`${e.violatedDirective}: ${e.blockedURI}`));
+    });
+    const tasks = taskPage(page);
+    await tasks.open();
+    await tasks.add("A task typed in the browser");
+    await tasks.editButton("Existing task").click();
+    await page.getByLabel("Task title").press("Escape");
+    await page.getByRole("button", { name: "Select", exact: true }).click();
+    await tasks.selectBox("Existing task").check();
+    await tasks.bulk().waitFor();
+    await page.waitForLoadState("networkidle");
+    const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
     await context.close();
   });
 });

@@ -12,6 +12,7 @@ import { registerLabelRoutes } from "./labels/labels.index.ts";
 import type { AppEnv, Deps } from "./lib/context.ts";
 import { describeError } from "./lib/logger.ts";
 import { registerListRoutes } from "./lists/lists.index.ts";
+import { compression } from "./middleware/compression.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { registerSyncRoutes } from "./sync/sync.index.ts";
 import { registerTaskRoutes } from "./tasks/tasks.index.ts";
@@ -31,6 +32,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   });
 
   app.use(requestContext(deps.logger));
+  app.use(compression());
   app.use(
     cors({
       origin: (origin) => (deps.env.corsOrigins.includes(origin) ? origin : null),

@@ -1,8 +1,15 @@
+import { z } from "zod";
+
+// In a browser zod's JIT probes `new Function` on its first object parse: the web's CSP (no
+// 'unsafe-eval') refuses it and reports a violation on every load. The API keeps the JIT.
+if ("document" in globalThis) z.config({ jitless: true });
+
 export * from "./account-data.ts";
 export * from "./label.ts";
 export * from "./list.ts";
 export * from "./problem.ts";
 export * from "./quick-add.ts";
+export * from "./rules.ts";
 export * from "./search-text.ts";
 export * from "./secret-rules.ts";
 export * from "./sync.ts";
@@ -10,7 +17,6 @@ export * from "./task.ts";
 export * from "./task-actions.ts";
 export * from "./task-fields.ts";
 export * from "./task-query.ts";
-export * from "./text-rules.ts";
 export * from "./time-zone.ts";
 
 /** The audience the API requires in every bearer token. */

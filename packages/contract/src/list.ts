@@ -1,17 +1,13 @@
 import { z } from "zod";
-import { codePointLength, hasControlChars, isWellFormedText } from "./text-rules.ts";
+import { LIST_NAME_FIELD } from "./field-rules.ts";
+import { textSchema } from "./text-schema.ts";
 
 /** Lists (contract section 6.2). */
-export const LIST_NAME_MAX = 100;
 
-export const ListNameSchema = z
-  .string({ error: (iss) => (iss.input === undefined ? "is required" : "must be a string") })
-  .trim()
-  .refine((v) => v.length > 0, { message: "must not be empty" })
-  .refine((v) => codePointLength(v) <= LIST_NAME_MAX, { message: `must be at most ${LIST_NAME_MAX} characters` })
-  .refine((v) => !hasControlChars(v), { message: "must not contain control characters" })
-  .refine(isWellFormedText, { message: "must be valid Unicode text" })
-  .meta({ description: "Trimmed, 1 to 100 characters, unique per user ignoring case.", example: "Home" });
+export const ListNameSchema = textSchema(
+  z.string({ error: (iss) => (iss.input === undefined ? "is required" : "must be a string") }),
+  LIST_NAME_FIELD,
+).meta({ description: "Trimmed, 1 to 100 characters, unique per user ignoring case.", example: "Home" });
 
 export const ListColorSchema = z
   .string({ error: "must be a #rrggbb colour or null" })

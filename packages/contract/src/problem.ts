@@ -21,7 +21,5 @@ export const ProblemSchema = z
   })
   .meta({ id: "Problem" });
 
-export const PROBLEM_CONTENT_TYPE = "application/problem+json";
-
 export type FieldError = z.infer<typeof FieldErrorSchema>;
 export type Problem = z.infer<typeof ProblemSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BULK_MAX } from "./field-rules.ts";
 import { TaskSchema, TrashItemSchema } from "./task.ts";
 import {
   DueDateSchema,
@@ -8,9 +9,6 @@ import {
   ListIdSchema,
   PrioritySchema,
 } from "./task-fields.ts";
-
-/** Manual order and bulk changes (contract section 6.5). */
-export const BULK_MAX = 500;
 
 export const TaskMoveSchema = z
   .strictObject({

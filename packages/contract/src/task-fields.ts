@@ -1,11 +1,10 @@
 // The rule module only: the contract (imported by every web page) stays free of rrule.
 import { parseRule } from "@todo/recurrence/rule";
 import { z } from "zod";
-import { codePointLength, hasControlChars } from "./text-rules.ts";
+import { dedupeLabels, LABEL_NAME_FIELD, LABELS_MAX } from "./field-rules.ts";
+import { textSchema } from "./text-schema.ts";
 
 /** Field rules of contract section 6.1, written once for create, update, bulk and query. */
-export const LABELS_MAX = 20;
-export const LABEL_NAME_MAX = 50;
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: string) => UUID_RE.test(value);
@@ -49,26 +48,10 @@ export const PrioritySchema = z
   .max(4, { message: "must be an integer from 1 (urgent) to 4 (none)" })
   .meta({ description: "1 (urgent) to 4 (none); p1..p4.", example: 2 });
 
-export const LabelNameSchema = z
-  .string({ error: "must be a string" })
-  .trim()
-  .refine((v) => v.length > 0, { message: "must not be empty" })
-  .refine((v) => codePointLength(v) <= LABEL_NAME_MAX, { message: `must be at most ${LABEL_NAME_MAX} characters` })
-  .refine((v) => !/[\s#@]/u.test(v) && !hasControlChars(v), {
-    message: "must not contain whitespace, '#' or '@'",
-  })
-  .meta({ description: "1 to 50 characters, no whitespace, '#' or '@'.", example: "errands" });
-
-/** Names that differ only in case are one label: the first spelling in the array wins. */
-export const dedupeLabels = (names: string[]): string[] => {
-  const seen = new Set<string>();
-  return names.filter((n) => {
-    const key = n.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-};
+export const LabelNameSchema = textSchema(z.string({ error: "must be a string" }), LABEL_NAME_FIELD).meta({
+  description: "1 to 50 characters, no whitespace, '#' or '@'.",
+  example: "errands",
+});
 
 export const LabelsSchema = z
   .array(LabelNameSchema, { error: "must be an array of label names" })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DESCRIPTION_FIELD, DESCRIPTION_MAX, TITLE_FIELD, TITLE_MAX } from "./field-rules.ts";
 import {
   DueDateSchema,
   DueTimeSchema,
@@ -7,32 +8,14 @@ import {
   PrioritySchema,
   RecurrenceSchema,
 } from "./task-fields.ts";
-import { codePointLength, hasControlChars, hasNonWhitespaceControlChars, isWellFormedText } from "./text-rules.ts";
+import { textSchema } from "./text-schema.ts";
 
-/** The single place where a task's field rules are written. */
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 1000;
+export const TitleSchema = textSchema(
+  z.string({ error: (iss) => (iss.input === undefined ? "is required" : "must be a string") }),
+  TITLE_FIELD,
+).meta({ description: `Trimmed, 1 to ${TITLE_MAX} characters, one line.`, example: "Buy milk" });
 
-export const TitleSchema = z
-  .string({ error: (iss) => (iss.input === undefined ? "is required" : "must be a string") })
-  .trim()
-  .refine((v) => v.length > 0, { message: "must not be empty" })
-  .refine((v) => codePointLength(v) <= TITLE_MAX, {
-    message: `must be at most ${TITLE_MAX} characters`,
-  })
-  .refine((v) => !hasControlChars(v), { message: "must not contain control characters" })
-  .refine(isWellFormedText, { message: "must be valid Unicode text" })
-  .meta({ description: `Trimmed, 1 to ${TITLE_MAX} characters, one line.`, example: "Buy milk" });
-
-export const DescriptionSchema = z
-  .string({ error: "must be a string or null" })
-  .refine((v) => codePointLength(v) <= DESCRIPTION_MAX, {
-    message: `must be at most ${DESCRIPTION_MAX} characters`,
-  })
-  .refine((v) => !hasNonWhitespaceControlChars(v), {
-    message: "must not contain control characters other than newlines and tabs",
-  })
-  .refine(isWellFormedText, { message: "must be valid Unicode text" })
+export const DescriptionSchema = textSchema(z.string({ error: "must be a string or null" }), DESCRIPTION_FIELD)
   .nullable()
   .meta({ description: `Up to ${DESCRIPTION_MAX} characters; newlines allowed.`, example: "2 litres, semi-skimmed" });
 

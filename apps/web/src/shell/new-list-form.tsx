@@ -1,5 +1,5 @@
 "use client";
-import { ListNameSchema } from "@todo/contract";
+import { checkText, LIST_NAME_FIELD } from "@todo/contract/rules";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useId, useState } from "react";
 import { Plus } from "@/components/icons";
@@ -18,13 +18,13 @@ export function NewListForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const parsed = ListNameSchema.safeParse(name);
-    if (!parsed.success) {
-      setError(`The name ${parsed.error.issues[0]?.message ?? "is not valid"}.`);
+    const checked = checkText(LIST_NAME_FIELD, name);
+    if (!checked.ok) {
+      setError(`The name ${checked.message}.`);
       return;
     }
     try {
-      const list = await api.createList(parsed.data);
+      const list = await api.createList(checked.value);
       await refreshAll(client);
       setName("");
       setOpen(false);

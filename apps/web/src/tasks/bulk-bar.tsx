@@ -1,6 +1,6 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { LabelNameSchema } from "@todo/contract";
+import { checkText, LABEL_NAME_FIELD } from "@todo/contract/rules";
 import { useId, useState } from "react";
 import type { BulkAction } from "./api-client";
 import { keys } from "./task-cache";
@@ -28,11 +28,11 @@ export function BulkBar({ count, onAction, onSelectAll, onClear }: Props) {
   };
 
   const addLabel = () => {
-    const parsed = LabelNameSchema.safeParse(label.replace(/^@/, ""));
-    if (!parsed.success) return setError(`A label ${parsed.error.issues[0]?.message ?? "is not valid"}.`);
+    const checked = checkText(LABEL_NAME_FIELD, label.replace(/^@/, ""));
+    if (!checked.ok) return setError(`A label ${checked.message}.`);
     setError(null);
     setLabel("");
-    void act({ action: "update", set: { labels_add: [parsed.data] } });
+    void act({ action: "update", set: { labels_add: [checked.value] } });
   };
 
   return (

@@ -1,5 +1,5 @@
 "use client";
-import { BULK_MAX } from "@todo/contract";
+import { BULK_MAX } from "@todo/contract/rules";
 import { useState } from "react";
 import type { Task } from "./model";
 import { useTaskStore } from "./task-provider";

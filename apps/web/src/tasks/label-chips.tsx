@@ -1,5 +1,5 @@
 "use client";
-import { dedupeLabels, LABELS_MAX, LabelNameSchema } from "@todo/contract";
+import { checkText, dedupeLabels, LABEL_NAME_FIELD, LABELS_MAX } from "@todo/contract/rules";
 import { type KeyboardEvent, useId, useState } from "react";
 import { Close } from "@/components/icons";
 
@@ -12,10 +12,10 @@ export function LabelChips({ labels, onChange }: { labels: string[]; onChange: (
   const add = () => {
     const name = text.trim().replace(/^@/, "");
     if (!name) return;
-    const parsed = LabelNameSchema.safeParse(name);
-    if (!parsed.success) return setError(`A label ${parsed.error.issues[0]?.message ?? "is not valid"}.`);
+    const checked = checkText(LABEL_NAME_FIELD, name);
+    if (!checked.ok) return setError(`A label ${checked.message}.`);
     if (labels.length >= LABELS_MAX) return setError(`A task has at most ${LABELS_MAX} labels.`);
-    onChange(dedupeLabels([...labels, parsed.data]));
+    onChange(dedupeLabels([...labels, checked.value]));
     setText("");
     setError(null);
   };

@@ -1,6 +1,7 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { type TaskUpdate, TITLE_MAX } from "@todo/contract";
+import type { TaskUpdate } from "@todo/contract";
+import { TITLE_MAX } from "@todo/contract/rules";
 import { type KeyboardEvent, useId, useState } from "react";
 import { LabelChips } from "./label-chips";
 import type { Task } from "./model";

@@ -1,6 +1,5 @@
 "use client";
 import { type KeyboardEvent, type MouseEvent, memo, type PointerEvent } from "react";
-import { Grip, Pencil, Trash } from "@/components/icons";
 import { dueLabel } from "./due-label";
 import type { Task } from "./model";
 import { TaskDetail, type TaskPatch } from "./task-detail";
@@ -121,36 +120,30 @@ export const TaskRow = memo(function TaskRow(props: Props) {
             {manual ? (
               // Pointer-only; the keyboard way is Alt+↑/↓ on the row, announced in the shortcuts.
               <span
-                className="drag-handle"
+                className="drag-handle row-icon icon-grip"
                 title="Drag to reorder, or Alt+↑/↓"
                 aria-hidden="true"
                 onPointerDown={(e) => !draft && props.drag.onPointerDown(task.id, e)}
                 onPointerMove={props.drag.onPointerMove}
                 onPointerUp={props.drag.onPointerUp}
                 onPointerCancel={props.drag.onPointerCancel}
-              >
-                <Grip />
-              </span>
+              />
             ) : null}
             <button
               type="button"
               id={`${base}-edit`}
-              className="icon-button"
+              className="icon-button row-icon icon-edit"
               aria-label={`Edit “${task.title}”`}
               disabled={draft}
               onClick={() => props.onOpen(task)}
-            >
-              <Pencil />
-            </button>
+            />
             <button
               type="button"
-              className="icon-button icon-button-danger"
+              className="icon-button icon-button-danger row-icon icon-delete"
               aria-label={`Delete “${task.title}”`}
               disabled={draft}
               onClick={() => props.onDelete(task)}
-            >
-              <Trash />
-            </button>
+            />
           </div>
         </>
       )}

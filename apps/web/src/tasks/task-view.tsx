@@ -1,9 +1,9 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { todayIn } from "@todo/contract";
+import { todayIn } from "@todo/contract/rules";
+import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { BulkBar } from "./bulk-bar";
 import { ClearCompleted } from "./clear-completed";
 import { nowTimeIn } from "./due-label";
 import { LoadMore } from "./load-more";
@@ -25,6 +25,10 @@ import { useViewTasks } from "./use-view-tasks";
 import { defaultsFor, parseOptions, type View } from "./view";
 import { ViewHeader } from "./view-header";
 import { ViewToolbar } from "./view-toolbar";
+
+// Only shown once something is selected: loaded then, not with the page.
+// `loading` gives it a Suspense boundary of its own, so the rest of the page never waits for it.
+const BulkBar = dynamic(() => import("./bulk-bar").then((m) => m.BulkBar), { loading: () => null });
 
 const EMPTY_TEXT = {
   all: { title: "Nothing here yet", hint: "Type your first task above and press Enter." },

@@ -1,9 +1,8 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { LabelNameSchema, ListNameSchema } from "@todo/contract";
+import { checkText, LABEL_NAME_FIELD, LIST_NAME_FIELD, type TextField } from "@todo/contract/rules";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import type { z } from "zod";
 import { keys, refreshAll } from "./task-cache";
 import { useTaskStore } from "./task-provider";
 import { type View, viewPath } from "./view";
@@ -14,7 +13,7 @@ const TITLES = { inbox: "Inbox", today: "Today", upcoming: "Upcoming", trash: "T
 interface Editable {
   noun: "list" | "label";
   name: string;
-  rule: z.ZodType<string>;
+  rule: TextField;
   rename: (to: string) => Promise<void>;
   /** Where the view lives after a rename. */
   pathFor: (to: string) => string;
@@ -38,7 +37,7 @@ export function ViewHeader({ view }: { view: View }) {
     ? {
         noun: "list",
         name: list.name,
-        rule: ListNameSchema,
+        rule: LIST_NAME_FIELD,
         rename: (to) => api.renameList(list.id, to).then(() => undefined),
         pathFor: () => viewPath(view),
         remove: () => api.deleteList(list.id),
@@ -47,7 +46,7 @@ export function ViewHeader({ view }: { view: View }) {
       ? {
           noun: "label",
           name: view.name,
-          rule: LabelNameSchema,
+          rule: LABEL_NAME_FIELD,
           rename: (to) => api.renameLabel(view.name, to),
           pathFor: (to) => viewPath({ kind: "label", name: to }),
           remove: () => api.deleteLabel(view.name),
@@ -76,9 +75,9 @@ export function ViewHeader({ view }: { view: View }) {
   const rename = (event: FormEvent) => {
     event.preventDefault();
     if (!editable) return;
-    const parsed = editable.rule.safeParse(name);
-    if (!parsed.success) return setError(`The name ${parsed.error.issues[0]?.message ?? "is not valid"}.`);
-    void act(() => editable.rename(parsed.data), editable.pathFor(parsed.data));
+    const checked = checkText(editable.rule, name);
+    if (!checked.ok) return setError(`The name ${checked.message}.`);
+    void act(() => editable.rename(checked.value), editable.pathFor(checked.value));
   };
 
   return (

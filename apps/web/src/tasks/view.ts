@@ -1,4 +1,4 @@
-import { todayIn } from "@todo/contract";
+import { todayIn } from "@todo/contract/rules";
 import { SORTS, type Sort } from "./model";
 
 /** What the sidebar can show; each is its own URL under /tasks. */
