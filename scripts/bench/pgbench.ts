@@ -7,6 +7,8 @@ import type { LoadResult } from "./http-load.ts";
 
 const asText = (value: unknown): string => {
   if (value instanceof Date) return value.toISOString();
+  // node-postgres sends a JS array as a PostgreSQL array literal; pgbench needs that text.
+  if (Array.isArray(value)) return `{${value.map((v) => `"${asText(v).replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
   return String(value);
 };
 
