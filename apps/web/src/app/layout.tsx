@@ -11,6 +11,7 @@ import "./task-list.css";
 import "./task-states.css";
 import "./shell.css";
 import "./organise.css";
+import "./quick-add.css";
 
 export const metadata: Metadata = {
   title: { default: "Todo", template: "%s · Todo" },

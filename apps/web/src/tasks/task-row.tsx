@@ -1,6 +1,7 @@
 "use client";
+import { describeRule } from "@todo/recurrence/describe";
 import { type KeyboardEvent, type MouseEvent, memo, type PointerEvent } from "react";
-import { Grip, Pencil, Trash } from "@/components/icons";
+import { Grip, History, Pencil, Repeat, Trash } from "@/components/icons";
 import { dueLabel } from "./due-label";
 import type { Task } from "./model";
 import { TaskDetail, type TaskPatch } from "./task-detail";
@@ -169,7 +170,9 @@ function TaskMeta({
   due: ReturnType<typeof dueLabel> | null;
   base: string;
 }) {
-  if (!due && !listName && task.labels.length === 0 && task.priority === 4) return null;
+  const rule = task.recurrence;
+  const past = task.recurring_task_id !== null;
+  if (!due && !listName && task.labels.length === 0 && task.priority === 4 && !rule && !past) return null;
   return (
     <p className="task-meta">
       {due ? (
@@ -181,6 +184,19 @@ function TaskMeta({
           {due.text}
           {due.overdue && !task.completed ? <span className="visually-hidden"> (overdue)</span> : null}
         </time>
+      ) : null}
+      {rule ? (
+        <span className="meta-repeat" title="Repeats">
+          <Repeat />
+          <span className="visually-hidden">Repeats: </span>
+          {describeRule(rule)}
+        </span>
+      ) : null}
+      {past ? (
+        <span className="meta-history" title="A completed occurrence of a repeating task">
+          <History />
+          Past occurrence
+        </span>
       ) : null}
       {task.priority < 4 ? (
         <span id={`${base}-priority`} className={`meta-priority priority-${task.priority}`}>

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { shiftSpans, spanEndingAt } from "./spans";
+
+describe("literal ranges while typing", () => {
+  const literal = [{ start: 5, end: 13 }]; // "tomorrow" in "Read tomorrow book"
+
+  it("stay put when the text changes after them", () => {
+    expect(shiftSpans(literal, "Read tomorrow book", "Read tomorrow books")).toEqual(literal);
+  });
+  it("move with the words when text is typed before them", () => {
+    expect(shiftSpans(literal, "Read tomorrow book", "Re-read tomorrow book")).toEqual([{ start: 8, end: 16 }]);
+  });
+  it("are dropped when the edit touches their words", () => {
+    expect(shiftSpans(literal, "Read tomorrow book", "Read tomorow book")).toEqual([]);
+  });
+  it("survive typing right after their last letter", () => {
+    expect(shiftSpans(literal, "Read tomorrow", "Read tomorrow!")).toEqual(literal);
+  });
+  it("finds the part just behind the caret", () => {
+    const tokens = [
+      { start: 0, end: 2, kind: "priority" },
+      { start: 5, end: 13, kind: "date" },
+    ];
+    expect(spanEndingAt(tokens, 13)?.kind).toBe("date");
+    expect(spanEndingAt(tokens, 12)).toBeUndefined();
+  });
+});

@@ -1,0 +1,33 @@
+/** A range of UTF-16 offsets into the add field's text, as the parser's `tokens` and `literal` use. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Keeps the "keep as text" ranges on the same words while the text is edited: ranges before
+ * the edit stay, ranges after it move by the length change, a range the edit touches is dropped
+ * (its words changed, so the parser may read them afresh).
+ */
+export function shiftSpans(spans: readonly Span[], before: string, after: string): Span[] {
+  if (before === after) return [...spans];
+  let prefix = 0;
+  const shortest = Math.min(before.length, after.length);
+  while (prefix < shortest && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix])
+    suffix++;
+  const changedEnd = before.length - suffix;
+  const delta = after.length - before.length;
+  const kept: Span[] = [];
+  for (const span of spans) {
+    if (span.end <= prefix) kept.push(span);
+    else if (span.start >= changedEnd) kept.push({ start: span.start + delta, end: span.end + delta });
+  }
+  return kept;
+}
+
+/** The recognised part that ends exactly at the caret: what Backspace turns back into text. */
+export function spanEndingAt<T extends Span>(spans: readonly T[], caret: number): T | undefined {
+  return spans.find((span) => span.end === caret);
+}
