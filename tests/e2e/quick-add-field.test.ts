@@ -28,7 +28,7 @@ async function signedIn(label: string) {
     page
       .locator(".quick-backdrop mark")
       .evaluateAll((nodes) => nodes.map((n) => `${n.className.replace(/^quick-mark part-/, "")}:${n.textContent}`));
-  const chips = page.getByRole("list", { name: "Recognised in the new task" }).getByRole("listitem");
+  const chips = page.getByRole("list", { name: "Recognised parts" }).getByRole("listitem");
   return { api, home, context, page, t, marks, chips };
 }
 

@@ -53,7 +53,7 @@ export function PartChips({
 }) {
   const tokens = [...(parsed?.tokens ?? [])].sort((a, b) => a.start - b.start);
   return (
-    <ul id={id} className="part-chips" aria-label="Recognised in the new task">
+    <ul id={id} className="part-chips" aria-label="Recognised parts">
       {parsed
         ? tokens.map((token) => (
             <li key={`${token.start}-${token.kind}`} className={`part-chip part-${token.kind}`}>

@@ -10,8 +10,14 @@ describe("literal ranges while typing", () => {
   it("move with the words when text is typed before them", () => {
     expect(shiftSpans(literal, "Read tomorrow book", "Re-read tomorrow book")).toEqual([{ start: 8, end: 16 }]);
   });
-  it("are dropped when the edit touches their words", () => {
-    expect(shiftSpans(literal, "Read tomorrow book", "Read tomorow book")).toEqual([]);
+  it("shrink or grow with an edit inside them (Backspace at their end included)", () => {
+    expect(shiftSpans(literal, "Read tomorrow book", "Read tomorow book")).toEqual([{ start: 5, end: 12 }]);
+    expect(shiftSpans(literal, "Read tomorrow", "Read tomorro")).toEqual([{ start: 5, end: 12 }]);
+  });
+  it("are dropped when an edit crosses their edge or empties them", () => {
+    expect(shiftSpans(literal, "Read tomorrow book", "Read book")).toEqual([]);
+    expect(shiftSpans(literal, "Read tomorrow book", "Read tomorbook")).toEqual([]);
+    expect(shiftSpans([{ start: 5, end: 6 }], "Read x", "Read ")).toEqual([]);
   });
   it("survive typing right after their last letter", () => {
     expect(shiftSpans(literal, "Read tomorrow", "Read tomorrow!")).toEqual(literal);

@@ -6,8 +6,9 @@ export interface Span {
 
 /**
  * Keeps the "keep as text" ranges on the same words while the text is edited: ranges before
- * the edit stay, ranges after it move by the length change, a range the edit touches is dropped
- * (its words changed, so the parser may read them afresh).
+ * the edit stay, ranges after it move by the length change, an edit inside a range (fixing a
+ * letter, Backspace at its end) resizes it, and an edit that crosses its edge drops it. Typing
+ * right after a range does not grow it, so ` p1` typed after a kept word is still read.
  */
 export function shiftSpans(spans: readonly Span[], before: string, after: string): Span[] {
   if (before === after) return [...spans];
@@ -23,6 +24,9 @@ export function shiftSpans(spans: readonly Span[], before: string, after: string
   for (const span of spans) {
     if (span.end <= prefix) kept.push(span);
     else if (span.start >= changedEnd) kept.push({ start: span.start + delta, end: span.end + delta });
+    else if (prefix >= span.start && changedEnd <= span.end && span.end + delta > span.start) {
+      kept.push({ start: span.start, end: span.end + delta });
+    }
   }
   return kept;
 }
