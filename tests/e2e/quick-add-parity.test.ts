@@ -1,22 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { corpus, LISTS } from "../../packages/quick-add/src/corpus.ts";
+import type { QuickAdd as Parsed } from "../../packages/quick-add/src/parse.ts";
 import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiAs, createUser } from "./support/users.ts";
 
 const browser = sharedBrowser();
 const ZONE = "America/New_York";
-
-type Parsed = {
-  title: string;
-  due_date: string | null;
-  due_time: string | null;
-  priority: number;
-  labels: string[];
-  list_id: string | null;
-  recurrence: string | null;
-  tokens: { start: number; end: number; kind: string }[];
-};
 
 // Every third corpus line that leaves a title (a line of parts only cannot be created), so each
 // group of the corpus (dates, times, rules, combinations, zones, look-alikes) is represented.

@@ -159,17 +159,17 @@ export function TaskDetail({
             onChange={(e) => setDueTime(e.target.value)}
           />
         </div>
+        <RecurrencePicker
+          initial={task.recurrence}
+          day={dueDate || todayIn(timeZone)}
+          onChange={(choice) => {
+            setRule(choice);
+            // A rule repeats from a date (7.2): one picked with none set starts today.
+            if (choice.rule && !dueDate) setDueDate(todayIn(timeZone));
+            setError(null);
+          }}
+        />
       </div>
-      <RecurrencePicker
-        initial={task.recurrence}
-        day={dueDate || todayIn(timeZone)}
-        onChange={(choice) => {
-          setRule(choice);
-          // A rule repeats from a date (7.2): one picked with none set starts today.
-          if (choice.rule && !dueDate) setDueDate(todayIn(timeZone));
-          setError(null);
-        }}
-      />
       <LabelChips labels={labels} onChange={setLabels} />
       {error ? (
         <p id={`${id}-error`} className="field-error" role="alert">

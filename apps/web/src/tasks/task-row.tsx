@@ -1,11 +1,14 @@
 "use client";
 import { describeRule } from "@todo/recurrence/describe";
-import { type KeyboardEvent, type MouseEvent, memo, type PointerEvent } from "react";
+import { type KeyboardEvent, lazy, type MouseEvent, memo, type PointerEvent, Suspense } from "react";
 import { Grip, History, Pencil, Repeat, Trash } from "@/components/icons";
 import { dueLabel } from "./due-label";
 import type { Task } from "./model";
-import { TaskDetail, type TaskPatch } from "./task-detail";
+import type { TaskPatch } from "./task-detail";
 import { isDraft } from "./use-task-actions";
+
+// The edit panel (fields, labels, the repeat picker) loads when first opened, not with the page (ADR 0130).
+const TaskDetail = lazy(() => import("./task-detail").then((m) => ({ default: m.TaskDetail })));
 
 export const PRIORITY_NAMES = {
   1: "Priority 1 (urgent)",
@@ -80,7 +83,9 @@ export const TaskRow = memo(function TaskRow(props: Props) {
         />
       ) : null}
       {editing ? (
-        <TaskDetail task={task} onSave={(patch) => props.onSave(task, patch)} onCancel={() => props.onOpen(null)} />
+        <Suspense fallback={<span className="task-title">{task.title}</span>}>
+          <TaskDetail task={task} onSave={(patch) => props.onSave(task, patch)} onCancel={() => props.onOpen(null)} />
+        </Suspense>
       ) : (
         <>
           <input
