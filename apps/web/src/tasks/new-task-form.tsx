@@ -5,9 +5,6 @@ import { todayIn } from "@todo/contract";
 import { type FormEvent, type KeyboardEvent, type Ref, useId, useState } from "react";
 import { Note, Plus } from "@/components/icons";
 import { HighlightedInput } from "./quick-add/highlighted-input";
-import { PartChips } from "./quick-add/part-chips";
-import { spanEndingAt } from "./quick-add/spans";
-import { toTaskCreate } from "./quick-add/to-task";
 import { useQuickAdd } from "./quick-add/use-quick-add";
 import { keys } from "./task-cache";
 import { checkDescription, checkTitle } from "./task-input-rules";
@@ -41,7 +38,7 @@ export function NewTaskForm({ ref, defaults, onAdd }: Props) {
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const sent = draft;
-    const line = await quick.readNow();
+    const { line, toTaskCreate } = await quick.readNow();
     const checkedTitle = checkTitle(line.title);
     const checkedNote = checkDescription(note);
     if (!checkedTitle.ok || !checkedNote.ok) {
@@ -77,7 +74,7 @@ export function NewTaskForm({ ref, defaults, onAdd }: Props) {
     quick.wake();
     if (event.key !== "Backspace" || !parsed || field.selectionStart !== field.selectionEnd) return;
     // Backspace right after a highlight turns it back into plain text; the next one deletes.
-    const token = spanEndingAt(parsed.tokens, field.selectionStart ?? -1);
+    const token = parsed.tokens.find((t) => t.end === field.selectionStart);
     if (!token) return;
     event.preventDefault();
     quick.keepLiteral(token);
@@ -126,17 +123,21 @@ export function NewTaskForm({ ref, defaults, onAdd }: Props) {
           <span className="new-task-submit-label">Add</span>
         </button>
       </div>
-      <PartChips
-        id={`${id}-parts`}
-        parsed={parsed}
-        text={draft.text}
-        today={todayIn(timeZone)}
-        lists={lists}
-        onKeep={(token) => {
-          quick.keepLiteral(token);
-          setSaid(`“${draft.text.slice(token.start, token.end)}” kept as text`);
-        }}
-      />
+      {quick.Chips ? (
+        <quick.Chips
+          id={`${id}-parts`}
+          parsed={parsed}
+          text={draft.text}
+          today={todayIn(timeZone)}
+          lists={lists}
+          onKeep={(token) => {
+            quick.keepLiteral(token);
+            setSaid(`“${draft.text.slice(token.start, token.end)}” kept as text`);
+          }}
+        />
+      ) : (
+        <ul id={`${id}-parts`} className="part-chips" aria-label="Recognised parts" />
+      )}
       <p className="visually-hidden" aria-live="polite">
         {said}
       </p>

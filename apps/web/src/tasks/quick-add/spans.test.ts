@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shiftSpans, spanEndingAt } from "./spans";
+import { shiftSpans } from "./spans";
 
 describe("literal ranges while typing", () => {
   const literal = [{ start: 5, end: 13 }]; // "tomorrow" in "Read tomorrow book"
@@ -21,13 +21,5 @@ describe("literal ranges while typing", () => {
   });
   it("survive typing right after their last letter", () => {
     expect(shiftSpans(literal, "Read tomorrow", "Read tomorrow!")).toEqual(literal);
-  });
-  it("finds the part just behind the caret", () => {
-    const tokens = [
-      { start: 0, end: 2, kind: "priority" },
-      { start: 5, end: 13, kind: "date" },
-    ];
-    expect(spanEndingAt(tokens, 13)?.kind).toBe("date");
-    expect(spanEndingAt(tokens, 12)).toBeUndefined();
   });
 });

@@ -30,8 +30,3 @@ export function shiftSpans(spans: readonly Span[], before: string, after: string
   }
   return kept;
 }
-
-/** The recognised part that ends exactly at the caret: what Backspace turns back into text. */
-export function spanEndingAt<T extends Span>(spans: readonly T[], caret: number): T | undefined {
-  return spans.find((span) => span.end === caret);
-}

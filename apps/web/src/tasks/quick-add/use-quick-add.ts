@@ -1,14 +1,14 @@
 "use client";
-import type { parseQuickAdd, QuickAdd } from "@todo/quick-add";
+import type { QuickAdd } from "@todo/quick-add";
 import { useCallback, useMemo, useState } from "react";
 import type { TaskListInfo } from "../model";
-import { type Span, shiftSpans } from "./spans";
+import type { Span } from "./spans";
 
-type Parse = typeof parseQuickAdd;
-let loading: Promise<Parse> | null = null;
+type Parser = typeof import("./parser");
+let loading: Promise<Parser> | null = null;
 /** One download per page, started by the first keystroke (ADR 0130). */
 const loadParser = () => {
-  loading ??= import("./parser").then((m) => m.parseQuickAdd);
+  loading ??= import("./parser");
   return loading;
 };
 
@@ -23,31 +23,39 @@ export interface Draft {
  */
 export function useQuickAdd(timeZone: string, lists: readonly TaskListInfo[]) {
   const [draft, setDraft] = useState<Draft>({ text: "", literal: [] });
-  const [parse, setParse] = useState<Parse | null>(null);
+  const [parser, setParser] = useState<Parser | null>(null);
 
   const wake = useCallback(() => {
-    if (!parse) void loadParser().then((p) => setParse(() => p));
-  }, [parse]);
+    if (!parser) void loadParser().then(setParser);
+  }, [parser]);
 
   const read = useCallback(
-    (p: Parse, d: Draft): QuickAdd => p(d.text, { now: new Date(), timeZone, lists, literal: d.literal }),
+    (p: Parser, d: Draft): QuickAdd =>
+      p.parseQuickAdd(d.text, { now: new Date(), timeZone, lists, literal: d.literal }),
     [timeZone, lists],
   );
-  const parsed = useMemo(() => (parse && draft.text.trim() ? read(parse, draft) : null), [parse, draft, read]);
+  const parsed = useMemo(() => (parser && draft.text.trim() ? read(parser, draft) : null), [parser, draft, read]);
 
   const setText = useCallback(
     (text: string) => {
-      setDraft((d) => ({ text, literal: shiftSpans(d.literal, d.text, text) }));
+      // Kept ranges exist only once the parser is loaded (they come from its tokens).
+      setDraft((d) => ({
+        text,
+        literal: parser && d.literal.length ? parser.shiftSpans(d.literal, d.text, text) : [],
+      }));
       wake();
     },
-    [wake],
+    [parser, wake],
   );
   const keepLiteral = useCallback((span: Span) => {
     setDraft((d) => ({ ...d, literal: [...d.literal, { start: span.start, end: span.end }] }));
   }, []);
 
   /** The parse Enter saves: waits for the parser if the person typed faster than it loaded. */
-  const readNow = useCallback(async () => read(await loadParser(), draft), [read, draft]);
+  const readNow = useCallback(async () => {
+    const p = await loadParser();
+    return { line: read(p, draft), toTaskCreate: p.toTaskCreate };
+  }, [read, draft]);
 
-  return { draft, setDraft, setText, parsed, keepLiteral, wake, readNow };
+  return { draft, setDraft, setText, parsed, keepLiteral, wake, readNow, Chips: parser?.PartChips ?? null };
 }
