@@ -1,5 +1,4 @@
 "use client";
-import { describeRule } from "@todo/recurrence/describe";
 import { type KeyboardEvent, lazy, type MouseEvent, memo, type PointerEvent, Suspense } from "react";
 import { Grip, History, Pencil, Repeat, Trash } from "@/components/icons";
 import { dueLabel } from "./due-label";
@@ -9,6 +8,11 @@ import { isDraft } from "./use-task-actions";
 
 // The edit panel (fields, labels, the repeat picker) loads when first opened, not with the page (ADR 0130).
 const TaskDetail = lazy(() => import("./task-detail").then((m) => ({ default: m.TaskDetail })));
+
+// A rule in words: only rows of repeating tasks need the wording code, so it loads with the first one.
+const RuleWords = lazy(() =>
+  import("@todo/recurrence/describe").then((m) => ({ default: ({ rule }: { rule: string }) => m.describeRule(rule) })),
+);
 
 export const PRIORITY_NAMES = {
   1: "Priority 1 (urgent)",
@@ -194,7 +198,9 @@ function TaskMeta({
         <span className="meta-repeat" title="Repeats">
           <Repeat />
           <span className="visually-hidden">Repeats: </span>
-          {describeRule(rule)}
+          <Suspense fallback={null}>
+            <RuleWords rule={rule} />
+          </Suspense>
         </span>
       ) : null}
       {past ? (
