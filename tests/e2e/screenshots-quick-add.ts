@@ -15,6 +15,11 @@ import { apiAs, createUser } from "./support/users.ts";
 
 const OUT = `${repoRoot}docs/screenshots`;
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+/** The next 1st of a month, so the picker shows "Every month on the 1st" as a common rule. */
+const nextFirst = () => {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
+};
 
 async function capture(browser: Browser, stack: Stack): Promise<void> {
   const user = await createUser("shots-qa", "Sam Rivera");
@@ -22,7 +27,7 @@ async function capture(browser: Browser, stack: Stack): Promise<void> {
   await api.post("/lists", { name: "Home" });
   const [water] = await api.createTasks([
     { title: "Water the plants", due_date: day(0), recurrence: "FREQ=WEEKLY;BYDAY=MO,TH" },
-    { title: "Pay rent", due_date: day(3), priority: 1, recurrence: "FREQ=MONTHLY;BYMONTHDAY=1" },
+    { title: "Pay rent", due_date: nextFirst(), priority: 1, recurrence: "FREQ=MONTHLY;BYMONTHDAY=1" },
     { title: "Book the dentist", due_date: day(1), priority: 3 },
   ]);
   await api.put(`/tasks/${water?.id}`, { completed: true });

@@ -98,7 +98,7 @@ export function NewTaskForm({ ref, defaults, onAdd }: Props) {
             if (error) setError(null);
           }}
           onPointerDown={quick.wake}
-          placeholder="What needs doing? Try: Pay rent every month on the 1st p1"
+          placeholder="What needs doing?"
           autoComplete="off"
           spellCheck={false}
           enterKeyHint="done"
