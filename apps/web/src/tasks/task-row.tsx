@@ -6,8 +6,12 @@ import type { Task } from "./model";
 import type { TaskPatch } from "./task-detail";
 import { isDraft } from "./use-task-actions";
 
-// The edit panel (fields, labels, the repeat picker) loads when first opened, not with the page (ADR 0130).
-const TaskDetail = lazy(() => import("./task-detail").then((m) => ({ default: m.TaskDetail })));
+// The edit panel (fields, labels, the repeat picker) is not in the first load (ADR 0130): it is
+// fetched as soon as a row gets focus or the pointer, so it is there when Enter or a click opens it
+// and no keystroke typed right after is lost.
+const loadDetail = () => import("./task-detail");
+const preloadDetail = () => void loadDetail();
+const TaskDetail = lazy(() => loadDetail().then((m) => ({ default: m.TaskDetail })));
 
 // A rule in words: only rows of repeating tasks need the wording code, so it loads with the first one.
 const RuleWords = lazy(() =>
@@ -71,7 +75,14 @@ export const TaskRow = memo(function TaskRow(props: Props) {
 
   const classes = ["task-row", task.completed && "is-done", draft && "is-unsaved", selected && "is-selected"];
   return (
-    <li className={classes.filter(Boolean).join(" ")} data-task-id={task.id} onClick={onClick} onKeyDown={onKeyDown}>
+    <li
+      className={classes.filter(Boolean).join(" ")}
+      data-task-id={task.id}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+      onFocus={preloadDetail}
+      onPointerEnter={preloadDetail}
+    >
       {selecting ? (
         <input
           type="checkbox"
