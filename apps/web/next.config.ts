@@ -12,7 +12,7 @@ const everywhere = [
 
 const nextConfig: NextConfig = {
   // @todo/contract and @todo/db are TypeScript source shared with the API.
-  transpilePackages: ["@todo/contract", "@todo/db", "@todo/recurrence"],
+  transpilePackages: ["@todo/contract", "@todo/db", "@todo/recurrence", "@todo/quick-add"],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

@@ -22,7 +22,8 @@ function collect(dir: string, out: string[]): void {
 export function sourceHash(root: string): string {
   const files: string[] = [];
   collect(join(root, "apps/web"), files);
-  collect(join(root, "packages/contract/src"), files);
+  // Every workspace package the web bundles (transpilePackages in apps/web/next.config.ts).
+  for (const pkg of ["contract", "recurrence", "quick-add"]) collect(join(root, "packages", pkg, "src"), files);
   files.push(join(root, "package-lock.json"));
   const hash = createHash("sha256");
   for (const file of files.sort()) hash.update(relative(root, file)).update(readFileSync(file));

@@ -110,3 +110,26 @@ describe("accessibility (axe-core)", () => {
     });
   }
 });
+
+describe("accessibility of quick add and the repeat picker (issue 10)", () => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`quick add and the repeat picker have no serious or critical violations (${colorScheme})`, async () => {
+      const user = await createUser(`a11y-qa-${colorScheme}`);
+      const api = await apiAs(user);
+      await api.post("/lists", { name: "Home" });
+      await api.createTasks([{ title: "Pay rent", due_date: "2026-12-01", recurrence: "FREQ=MONTHLY;BYMONTHDAY=1" }]);
+      const { context, page } = await newVisitor(browser(), { user, colorScheme });
+      const t = taskPage(page);
+      await t.open();
+      await t.input.pressSequentially("Pay rent every month on the 1st p1 #Home @bills");
+      await page.locator(".part-chip").nth(3).waitFor();
+      expect(await seriousViolations(page), "add field with chips").toEqual([]);
+      await t.input.press("Escape");
+      await t.editButton("Pay rent").click();
+      await page.getByLabel("Repeat", { exact: true }).selectOption("custom");
+      await page.getByLabel("Custom rule (RRULE)").fill("FREQ=HOURLY");
+      expect(await seriousViolations(page), "repeat picker with a refused rule").toEqual([]);
+      await context.close();
+    });
+  }
+});

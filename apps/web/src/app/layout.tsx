@@ -12,6 +12,7 @@ import "./task-states.css";
 import "./shell.css";
 import "./organise.css";
 import "./settings.css";
+import "./quick-add.css";
 
 export const metadata: Metadata = {
   title: { default: "Todo", template: "%s · Todo" },

@@ -1,46 +1,84 @@
 "use client";
+import { useQuery } from "@tanstack/react-query";
+import type { TaskCreate } from "@todo/contract";
+import { todayIn } from "@todo/contract/rules";
 import { type FormEvent, type KeyboardEvent, type Ref, useId, useState } from "react";
 import { Note, Plus } from "@/components/icons";
+import { HighlightedInput } from "./quick-add/highlighted-input";
+import { useQuickAdd } from "./quick-add/use-quick-add";
+import { keys } from "./task-cache";
 import { checkDescription, checkTitle } from "./task-input-rules";
-import type { Outcome } from "./task-provider";
+import { type Outcome, useTaskStore } from "./task-provider";
 
 interface Props {
   ref: Ref<HTMLInputElement>;
-  onAdd: (title: string, description: string | null) => Promise<Outcome>;
+  /** What the current view fills in when the line does not say (its list, label or day). */
+  defaults: Partial<Pick<TaskCreate, "list_id" | "labels" | "due_date">>;
+  onAdd: (input: TaskCreate) => Promise<Outcome>;
 }
 
-/** One field at the top, focused on arrival: type, press Enter, keep going. */
-export function NewTaskForm({ ref, onAdd }: Props) {
+const ONLY_PARTS =
+  "Only a date, list, label or rule was recognised: add what the task is, or press Backspace after a highlight to keep it as text.";
+
+/**
+ * One field at the top, focused on arrival: type a line such as `Pay rent every month on the
+ * 1st p1 #Home @bills`, see what was recognised, press Enter, keep going.
+ */
+export function NewTaskForm({ ref, defaults, onAdd }: Props) {
   const id = useId();
-  const [title, setTitle] = useState("");
+  const { api, timeZone } = useTaskStore();
+  const lists = useQuery({ queryKey: keys.lists, queryFn: () => api.lists() }).data ?? [];
+  const quick = useQuickAdd(timeZone, lists);
+  const { draft, parsed } = quick;
   const [note, setNote] = useState("");
   const [noteOpen, setNoteOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [said, setSaid] = useState("");
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
-    const checkedTitle = checkTitle(title);
+    const sent = draft;
+    const { line, toTaskCreate } = await quick.readNow();
+    const checkedTitle = checkTitle(line.title);
     const checkedNote = checkDescription(note);
     if (!checkedTitle.ok || !checkedNote.ok) {
-      setError(checkedTitle.ok ? (checkedNote as { message: string }).message : checkedTitle.message);
+      const onlyParts = !checkedTitle.ok && sent.text.trim() !== "" && line.tokens.length > 0;
+      setError(
+        checkedTitle.ok ? (checkedNote as { message: string }).message : onlyParts ? ONLY_PARTS : checkedTitle.message,
+      );
       return;
     }
     setError(null);
     // Clear at once so the next task can be typed while this one is saved.
-    setTitle("");
+    quick.setDraft({ text: "", literal: [] });
     setNote("");
-    const result = await onAdd(checkedTitle.value, checkedNote.value);
+    const result = await onAdd(toTaskCreate(line, checkedTitle.value, checkedNote.value, defaults));
     if (!result.ok) {
-      // Give the text back unless something new was typed meanwhile.
-      setTitle((current) => current || title);
+      // Give the line back (with what was kept as text) unless something new was typed meanwhile.
+      quick.setDraft((current) => (current.text ? current : sent));
       setNote((current) => current || note);
       if (note) setNoteOpen(true);
       setError(result.message);
     }
   };
 
-  const onNoteKey = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) void submit();
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    const field = event.currentTarget;
+    if (event.key === "Escape") {
+      // Escape clears a typed line; on an empty field it leaves it, so single-key shortcuts work.
+      if (draft.text) quick.setDraft({ text: "", literal: [] });
+      else field.blur();
+      setError(null);
+      return;
+    }
+    quick.wake();
+    if (event.key !== "Backspace" || !parsed || field.selectionStart !== field.selectionEnd) return;
+    // Backspace right after a highlight turns it back into plain text; the next one deletes.
+    const token = parsed.tokens.find((t) => t.end === field.selectionStart);
+    if (!token) return;
+    event.preventDefault();
+    quick.keepLiteral(token);
+    setSaid(`“${draft.text.slice(token.start, token.end)}” kept as text`);
   };
 
   return (
@@ -49,24 +87,25 @@ export function NewTaskForm({ ref, onAdd }: Props) {
         <label htmlFor={`${id}-title`} className="visually-hidden">
           New task
         </label>
-        <input
+        <HighlightedInput
           ref={ref}
           id={`${id}-title`}
           className="new-task-input"
-          value={title}
+          value={draft.text}
+          tokens={parsed?.tokens ?? []}
           onChange={(e) => {
-            setTitle(e.target.value);
+            quick.setText(e.target.value);
             if (error) setError(null);
           }}
+          onPointerDown={quick.wake}
           placeholder="What needs doing?"
           autoComplete="off"
+          spellCheck={false}
           enterKeyHint="done"
-          // Escape leaves the field (text kept), so the single-key shortcuts work again.
-          onKeyDown={(e) => e.key === "Escape" && e.currentTarget.blur()}
-          // biome-ignore lint/a11y/noAutofocus: the list page exists to capture tasks; focus on arrival is the design.
+          onKeyDown={onKeyDown}
           autoFocus
           aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-describedby={`${id}-parts${error ? ` ${id}-error` : ""}`}
         />
         <button
           type="button"
@@ -84,6 +123,24 @@ export function NewTaskForm({ ref, onAdd }: Props) {
           <span className="new-task-submit-label">Add</span>
         </button>
       </div>
+      {quick.Chips ? (
+        <quick.Chips
+          id={`${id}-parts`}
+          parsed={parsed}
+          text={draft.text}
+          today={todayIn(timeZone)}
+          lists={lists}
+          onKeep={(token) => {
+            quick.keepLiteral(token);
+            setSaid(`“${draft.text.slice(token.start, token.end)}” kept as text`);
+          }}
+        />
+      ) : (
+        <ul id={`${id}-parts`} className="part-chips" aria-label="Recognised parts" />
+      )}
+      <p className="visually-hidden" aria-live="polite">
+        {said}
+      </p>
       <div id={`${id}-note`} hidden={!noteOpen} className="new-task-note">
         <label htmlFor={`${id}-note-input`} className="visually-hidden">
           Note (optional)
@@ -92,7 +149,7 @@ export function NewTaskForm({ ref, onAdd }: Props) {
           id={`${id}-note-input`}
           value={note}
           onChange={(e) => setNote(e.target.value)}
-          onKeyDown={onNoteKey}
+          onKeyDown={(e) => e.key === "Enter" && (e.metaKey || e.ctrlKey) && void submit()}
           placeholder="Add a note (optional). Ctrl+Enter adds the task."
           rows={2}
         />

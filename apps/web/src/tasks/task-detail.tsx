@@ -1,15 +1,16 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
 import type { TaskUpdate } from "@todo/contract";
-import { TITLE_MAX } from "@todo/contract/rules";
+import { TITLE_MAX, todayIn } from "@todo/contract/rules";
 import { type KeyboardEvent, useId, useState } from "react";
 import { LabelChips } from "./label-chips";
 import type { Task } from "./model";
+import { RecurrencePicker, type RuleChoice } from "./recurrence-picker";
 import { keys } from "./task-cache";
 import { checkDescription, checkTitle } from "./task-input-rules";
 import { useTaskStore } from "./task-provider";
 
-export type TaskPatch = Omit<TaskUpdate, "completed" | "recurrence">;
+export type TaskPatch = Omit<TaskUpdate, "completed">;
 
 /** The counter shows once the title is within this many characters of the limit. */
 const COUNTER_FROM = TITLE_MAX - 40;
@@ -40,7 +41,7 @@ export function TaskDetail({
   onSave: (patch: TaskPatch) => void;
   onCancel: () => void;
 }) {
-  const { api } = useTaskStore();
+  const { api, timeZone } = useTaskStore();
   const lists = useQuery({ queryKey: keys.lists, queryFn: () => api.lists() });
   const id = useId();
   const [title, setTitle] = useState(task.title);
@@ -50,6 +51,7 @@ export function TaskDetail({
   const [dueTime, setDueTime] = useState(task.due_time ?? "");
   const [priority, setPriority] = useState(task.priority);
   const [labels, setLabels] = useState(task.labels);
+  const [rule, setRule] = useState<RuleChoice>({ rule: task.recurrence, error: null });
   const [error, setError] = useState<string | null>(null);
 
   const save = () => {
@@ -57,6 +59,7 @@ export function TaskDetail({
     const checkedNote = checkDescription(note);
     if (!checkedTitle.ok) return setError(checkedTitle.message);
     if (!checkedNote.ok) return setError(checkedNote.message);
+    if (rule.error) return setError(`Repeat: ${rule.error}`);
     onSave(
       changes(task, {
         title: checkedTitle.value,
@@ -66,6 +69,7 @@ export function TaskDetail({
         due_time: dueDate && dueTime ? dueTime : null,
         priority,
         labels,
+        recurrence: rule.rule,
       }),
     );
   };
@@ -156,6 +160,16 @@ export function TaskDetail({
             onChange={(e) => setDueTime(e.target.value)}
           />
         </div>
+        <RecurrencePicker
+          initial={task.recurrence}
+          day={dueDate || todayIn(timeZone)}
+          onChange={(choice) => {
+            setRule(choice);
+            // A rule repeats from a date (7.2): one picked with none set starts today.
+            if (choice.rule && !dueDate) setDueDate(todayIn(timeZone));
+            setError(null);
+          }}
+        />
       </div>
       <LabelChips labels={labels} onChange={setLabels} />
       {error ? (

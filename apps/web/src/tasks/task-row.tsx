@@ -1,9 +1,22 @@
 "use client";
-import { type KeyboardEvent, type MouseEvent, memo, type PointerEvent } from "react";
+import { type KeyboardEvent, lazy, type MouseEvent, memo, type PointerEvent, Suspense } from "react";
+import { History, Repeat } from "@/components/icons";
 import { dueLabel } from "./due-label";
 import type { Task } from "./model";
-import { TaskDetail, type TaskPatch } from "./task-detail";
+import type { TaskPatch } from "./task-detail";
 import { isDraft } from "./use-task-actions";
+
+// The edit panel (fields, labels, the repeat picker) is not in the first load (ADR 0130): it is
+// fetched as soon as a row gets focus or the pointer, so it is there when Enter or a click opens it
+// and no keystroke typed right after is lost.
+const loadDetail = () => import("./task-detail");
+const preloadDetail = () => void loadDetail();
+const TaskDetail = lazy(() => loadDetail().then((m) => ({ default: m.TaskDetail })));
+
+// A rule in words: only rows of repeating tasks need the wording code, so it loads with the first one.
+const RuleWords = lazy(() =>
+  import("@todo/recurrence/describe").then((m) => ({ default: ({ rule }: { rule: string }) => m.describeRule(rule) })),
+);
 
 export const PRIORITY_NAMES = {
   1: "Priority 1 (urgent)",
@@ -62,7 +75,14 @@ export const TaskRow = memo(function TaskRow(props: Props) {
 
   const classes = ["task-row", task.completed && "is-done", draft && "is-unsaved", selected && "is-selected"];
   return (
-    <li className={classes.filter(Boolean).join(" ")} data-task-id={task.id} onClick={onClick} onKeyDown={onKeyDown}>
+    <li
+      className={classes.filter(Boolean).join(" ")}
+      data-task-id={task.id}
+      onClick={onClick}
+      onKeyDown={onKeyDown}
+      onFocus={preloadDetail}
+      onPointerEnter={preloadDetail}
+    >
       {selecting ? (
         <input
           type="checkbox"
@@ -78,7 +98,9 @@ export const TaskRow = memo(function TaskRow(props: Props) {
         />
       ) : null}
       {editing ? (
-        <TaskDetail task={task} onSave={(patch) => props.onSave(task, patch)} onCancel={() => props.onOpen(null)} />
+        <Suspense fallback={<span className="task-title">{task.title}</span>}>
+          <TaskDetail task={task} onSave={(patch) => props.onSave(task, patch)} onCancel={() => props.onOpen(null)} />
+        </Suspense>
       ) : (
         <>
           <input
@@ -162,7 +184,9 @@ function TaskMeta({
   due: ReturnType<typeof dueLabel> | null;
   base: string;
 }) {
-  if (!due && !listName && task.labels.length === 0 && task.priority === 4) return null;
+  const rule = task.recurrence;
+  const past = task.recurring_task_id !== null;
+  if (!due && !listName && task.labels.length === 0 && task.priority === 4 && !rule && !past) return null;
   return (
     <p className="task-meta">
       {due ? (
@@ -174,6 +198,21 @@ function TaskMeta({
           {due.text}
           {due.overdue && !task.completed ? <span className="visually-hidden"> (overdue)</span> : null}
         </time>
+      ) : null}
+      {rule ? (
+        <span className="meta-repeat" title="Repeats">
+          <Repeat />
+          <span className="visually-hidden">Repeats: </span>
+          <Suspense fallback={null}>
+            <RuleWords rule={rule} />
+          </Suspense>
+        </span>
+      ) : null}
+      {past ? (
+        <span className="meta-history" title="A completed occurrence of a repeating task">
+          <History />
+          Past occurrence
+        </span>
       ) : null}
       {task.priority < 4 ? (
         <span id={`${base}-priority`} className={`meta-priority priority-${task.priority}`}>

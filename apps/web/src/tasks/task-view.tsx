@@ -162,9 +162,8 @@ export function TaskView({ view }: { view: View }) {
       {store.outage ? <OutageBanner message={store.outage} onRetry={store.retry} /> : null}
       <NewTaskForm
         ref={inputRef}
-        onAdd={(title, description) =>
-          actions.add(data.queryKey, { title, ...(description ? { description } : {}), ...defaultsFor(view, zone) })
-        }
+        defaults={defaultsFor(view, zone)}
+        onAdd={(input) => actions.add(data.queryKey, input)}
       />
       <ViewToolbar view={view} options={options} />
       <div className="list-toolbar">

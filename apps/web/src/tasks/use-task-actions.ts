@@ -22,7 +22,7 @@ function draftTask(userId: string, input: TaskCreate): Task {
     due_time: input.due_time ?? null,
     priority: input.priority ?? 4,
     labels: input.labels ?? [],
-    recurrence: null,
+    recurrence: input.recurrence ?? null, // quick add (issue 10): the row shows its rule at once
     recurring_task_id: null,
     position: "",
     completed_at: null,
@@ -114,7 +114,13 @@ export function useTaskActions() {
 
   const toggle = useCallback(
     (task: Task) =>
-      change(task, { ...task, completed: !task.completed }, () => api.setCompleted(task.id, !task.completed)),
+      change(
+        task,
+        // Recurring (issue 10, ADR 0133): completing one moves it to its next date, which only the
+        // server knows, so the row waits for its answer instead of showing a tick that would undo itself.
+        task.recurrence && !task.completed ? task : { ...task, completed: !task.completed },
+        () => api.setCompleted(task.id, !task.completed),
+      ),
     [api, change],
   );
 

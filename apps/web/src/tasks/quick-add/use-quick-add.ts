@@ -1,0 +1,61 @@
+"use client";
+import type { QuickAdd } from "@todo/quick-add";
+import { useCallback, useMemo, useState } from "react";
+import type { TaskListInfo } from "../model";
+import type { Span } from "./spans";
+
+type Parser = typeof import("./parser");
+let loading: Promise<Parser> | null = null;
+/** One download per page, started by the first keystroke (ADR 0130). */
+const loadParser = () => {
+  loading ??= import("./parser");
+  return loading;
+};
+
+export interface Draft {
+  text: string;
+  literal: Span[];
+}
+
+/**
+ * The add field's text, the ranges the person asked to keep as text, and what the shared
+ * parser (the API's own) reads in them, with the user's lists and time zone.
+ */
+export function useQuickAdd(timeZone: string, lists: readonly TaskListInfo[]) {
+  const [draft, setDraft] = useState<Draft>({ text: "", literal: [] });
+  const [parser, setParser] = useState<Parser | null>(null);
+
+  const wake = useCallback(() => {
+    if (!parser) void loadParser().then(setParser);
+  }, [parser]);
+
+  const read = useCallback(
+    (p: Parser, d: Draft): QuickAdd =>
+      p.parseQuickAdd(d.text, { now: new Date(), timeZone, lists, literal: d.literal }),
+    [timeZone, lists],
+  );
+  const parsed = useMemo(() => (parser && draft.text.trim() ? read(parser, draft) : null), [parser, draft, read]);
+
+  const setText = useCallback(
+    (text: string) => {
+      // Kept ranges exist only once the parser is loaded (they come from its tokens).
+      setDraft((d) => ({
+        text,
+        literal: parser && d.literal.length ? parser.shiftSpans(d.literal, d.text, text) : [],
+      }));
+      wake();
+    },
+    [parser, wake],
+  );
+  const keepLiteral = useCallback((span: Span) => {
+    setDraft((d) => ({ ...d, literal: [...d.literal, { start: span.start, end: span.end }] }));
+  }, []);
+
+  /** The parse Enter saves: waits for the parser if the person typed faster than it loaded. */
+  const readNow = useCallback(async () => {
+    const p = await loadParser();
+    return { line: read(p, draft), toTaskCreate: p.toTaskCreate };
+  }, [read, draft]);
+
+  return { draft, setDraft, setText, parsed, keepLiteral, wake, readNow, Chips: parser?.PartChips ?? null };
+}
