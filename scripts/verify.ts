@@ -2,7 +2,8 @@
  * `npm run verify`: proves a running system meets the readiness spec
  * (specs/Phase-2-full-stack-web-todo/Integration-Verification-Readiness/spec.md).
  *   npm run verify                      # local system, reading its env files
- *   npm run verify -- --web URL --api URL [--json]
+ *   npm run verify -- --web URL --api URL [--api2 URL] [--json]
+ * --api2 URL: a second API instance on the same database; the live-events check listens there.
  * --env-root DIR reads DIR/apps/api/.env and DIR/apps/web/.env.local instead of this
  * checkout's (with --web/--api, file checks run only when --env-root is given).
  */
@@ -20,6 +21,7 @@ const { values } = parseArgs({
   options: {
     web: { type: "string" },
     api: { type: "string" },
+    api2: { type: "string" },
     json: { type: "boolean", default: false },
     "env-root": { type: "string" },
   },
@@ -32,6 +34,7 @@ const trim = (url: string) => url.replace(/\/+$/, "");
 const target = {
   webUrl: trim(values.web ?? webEnv.BETTER_AUTH_URL ?? "http://localhost:3000"),
   apiUrl: trim(values.api ?? webEnv.API_URL ?? webEnv.NEXT_PUBLIC_API_URL ?? "http://localhost:8000"),
+  ...(values.api2 ? { api2Url: trim(values.api2) } : {}),
   local,
   rootDir,
 };

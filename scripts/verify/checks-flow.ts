@@ -1,3 +1,4 @@
+import { liveCheck } from "./checks-live.ts";
 import { readJson, request } from "./http.ts";
 import type { Runner } from "./runner.ts";
 import { CheckFailure, type Target } from "./types.ts";
@@ -98,6 +99,8 @@ export async function flowChecks(run: Runner, target: Target): Promise<void> {
       },
       { needs: ["auth.token", "api.database"] },
     );
+
+    await liveCheck(run, target, { id: alice.id, token: aliceToken });
 
     await run.check(
       "tasks.round-trip",

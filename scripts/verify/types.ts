@@ -24,6 +24,8 @@ export class CheckFailure extends Error {
 export interface Target {
   webUrl: string;
   apiUrl: string;
+  /** --api2: a second API instance on the same database, for the live-events check. */
+  api2Url?: string;
   /** False with --web/--api: files on this machine say nothing about that system. */
   local: boolean;
   rootDir: string;

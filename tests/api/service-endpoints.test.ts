@@ -87,6 +87,8 @@ describe("/openapi.json", () => {
     ["/api/{user_id}/labels/{name}", "delete", ["204", "401", "403", "404"]],
     ["/api/{user_id}/trash", "get", ["200", "400", "401", "403", "422"]],
     ["/api/{user_id}/trash", "delete", ["204", "401", "403"]],
+    ["/api/{user_id}/changes", "get", ["200", "400", "401", "403", "410"]],
+    ["/api/{user_id}/events", "get", ["200", "401", "403"]],
     ["/health", "get", ["200"]],
     ["/ready", "get", ["200", "503"]],
   ];

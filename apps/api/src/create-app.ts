@@ -11,6 +11,7 @@ import type { AppEnv, Deps } from "./lib/context.ts";
 import { describeError } from "./lib/logger.ts";
 import { registerListRoutes } from "./lists/lists.index.ts";
 import { requestContext } from "./middleware/request-context.ts";
+import { registerSyncRoutes } from "./sync/sync.index.ts";
 import { registerTaskRoutes } from "./tasks/tasks.index.ts";
 import { registerTrashRoutes } from "./trash/trash.index.ts";
 
@@ -32,7 +33,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
     cors({
       origin: (origin) => (deps.env.corsOrigins.includes(origin) ? origin : null),
       allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id"],
+      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "If-Match", "Idempotency-Key"],
       exposeHeaders: [
         "Location",
         "Link",
@@ -41,6 +42,8 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
         "Retry-After",
         "RateLimit",
         "RateLimit-Policy",
+        "ETag",
+        "Idempotent-Replayed",
       ],
       maxAge: 600,
     }),
@@ -72,6 +75,7 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
   registerListRoutes(app, deps);
   registerLabelRoutes(app, deps);
   registerTrashRoutes(app, deps);
+  registerSyncRoutes(app, deps);
 
   app.notFound((c) => problemResponse(c, new AppError("NOT_FOUND", `Nothing at ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {

@@ -30,6 +30,13 @@ export const EnvSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(8000),
     HOST: z.string().default("0.0.0.0"),
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" }),
+    // Live events (contract 9, ADR 0053): a direct (not pooled) URL for the LISTEN connection;
+    // EVENTS_MODE forces listening or polling, `auto` picks by the URLs.
+    DATABASE_DIRECT_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" })
+      .optional(),
+    EVENTS_MODE: z.enum(["auto", "listen", "poll"]).default("auto"),
     BETTER_AUTH_SECRET: z.string().min(1, { message: "is required" }),
     BETTER_AUTH_URL: z.url({ message: "must be the web's public origin, e.g. http://localhost:3000" }),
     WEB_ORIGIN: originList.optional(),

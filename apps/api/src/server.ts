@@ -4,6 +4,8 @@ import { Redis } from "ioredis";
 import { createApp } from "./create-app.ts";
 import { EnvError, loadEnvFile, parseEnv } from "./env.ts";
 import { createLogger, describeError } from "./lib/logger.ts";
+import { createNotifier, eventsSetup } from "./sync/notifier.ts";
+import { startSyncJob } from "./sync/retention-job.ts";
 import { startPurgeJob } from "./trash/purge-job.ts";
 
 // In-flight requests get this long to finish after SIGTERM before we stop anyway.
@@ -43,8 +45,12 @@ const database = createDb(env.DATABASE_URL, {
 // No offline queue: while Redis is away the limiter falls back to PostgreSQL instead of waiting.
 const redis = env.REDIS_URL ? new Redis(env.REDIS_URL, { enableOfflineQueue: false, lazyConnect: false }) : undefined;
 redis?.on("error", (error) => logger.warn("redis unavailable; rate limit counts in PostgreSQL", describeError(error)));
-const app = createApp({ db: database.db, pool: database.pool, redis, env, logger });
+// Live events (issue 11): one LISTEN connection (or poller) per process, shared by its streams.
+const notifier = createNotifier({ db: database.db, logger, ...eventsSetup(env) });
+notifier.start();
+const app = createApp({ db: database.db, pool: database.pool, redis, env, logger, notifier });
 const stopPurge = startPurgeJob({ db: database.db, logger });
+const stopSyncJob = startSyncJob({ db: database.db, logger });
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST, serverOptions: SERVER_LIMITS }, (info) => {
   logger.info("listening", {
@@ -59,6 +65,9 @@ function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   stopPurge();
+  stopSyncJob();
+  // Open event streams end now (clients reconnect elsewhere) instead of holding close() open.
+  void notifier.close();
   logger.info("shutting down: finishing in-flight requests", { signal });
   const force = setTimeout(() => {
     logger.warn("shutdown grace period over; exiting with requests still open");

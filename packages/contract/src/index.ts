@@ -4,6 +4,7 @@ export * from "./problem.ts";
 export * from "./quick-add.ts";
 export * from "./search-text.ts";
 export * from "./secret-rules.ts";
+export * from "./sync.ts";
 export * from "./task.ts";
 export * from "./task-actions.ts";
 export * from "./task-fields.ts";

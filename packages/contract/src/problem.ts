@@ -15,6 +15,9 @@ export const ProblemSchema = z
     instance: z.string().optional(),
     request_id: z.string().optional(),
     errors: z.array(FieldErrorSchema).optional(),
+    current: z.unknown().optional().meta({
+      description: "On 412: the resource as it is now (for a bulk request, the tasks whose version differed).",
+    }),
   })
   .meta({ id: "Problem" });
 

@@ -40,16 +40,28 @@ export const BulkSetSchema = z
     path: ["due_time"],
   });
 
+/** Bulk's If-Match: task id -> the version the client saw (contract 8, ADR 0050). */
+const IfVersions = z
+  .record(z.string(), z.number().int().min(1))
+  .optional()
+  .meta({
+    description:
+      "Optional preconditions: task id -> the `version` the change was made against. When any listed task " +
+      "has another version now: 412, `current` holds those tasks, and nothing changes.",
+    example: { "6f1c8a4e-2b1d-4c3e-9a5f-0d2e7b8c9a10": 3 },
+  });
+const bulkBase = { ids: Ids, if_versions: IfVersions };
+
 export const TaskBulkSchema = z
   .discriminatedUnion(
     "action",
     [
-      z.strictObject({ ids: Ids, action: z.literal("complete") }),
-      z.strictObject({ ids: Ids, action: z.literal("reopen") }),
-      z.strictObject({ ids: Ids, action: z.literal("delete") }),
-      z.strictObject({ ids: Ids, action: z.literal("restore") }),
-      z.strictObject({ ids: Ids, action: z.literal("move"), list_id: ListIdSchema }),
-      z.strictObject({ ids: Ids, action: z.literal("update"), set: BulkSetSchema }),
+      z.strictObject({ ...bulkBase, action: z.literal("complete") }),
+      z.strictObject({ ...bulkBase, action: z.literal("reopen") }),
+      z.strictObject({ ...bulkBase, action: z.literal("delete") }),
+      z.strictObject({ ...bulkBase, action: z.literal("restore") }),
+      z.strictObject({ ...bulkBase, action: z.literal("move"), list_id: ListIdSchema }),
+      z.strictObject({ ...bulkBase, action: z.literal("update"), set: BulkSetSchema }),
     ],
     { error: "must be one of complete, reopen, delete, restore, move, update" },
   )

@@ -11,6 +11,18 @@ export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
 
 export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;
 
+export type Json = JsonValue;
+
+export type JsonArray = JsonValue[];
+
+export type JsonObject = {
+  [x: string]: JsonValue | undefined;
+};
+
+export type JsonPrimitive = boolean | number | string | null;
+
+export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Account {
@@ -35,10 +47,30 @@ export interface ApiRateLimit {
   points: Generated<number>;
 }
 
+export interface ChangeLog {
+  created_at: Generated<Timestamp>;
+  entity_id: string;
+  kind: string;
+  seq: Int8;
+  user_id: string;
+}
+
 export interface DatabaseIdentity {
   created_at: Generated<Timestamp>;
   id: Generated<string>;
   singleton: Generated<boolean>;
+}
+
+export interface IdempotencyKey {
+  body: string | null;
+  body_hash: string;
+  created_at: Generated<Timestamp>;
+  headers: Json | null;
+  key: string;
+  method: string;
+  path: string;
+  status: number | null;
+  user_id: string;
 }
 
 export interface Jwks {
@@ -139,6 +171,12 @@ export interface User {
   updatedAt: Generated<Timestamp>;
 }
 
+export interface UserChangeSeq {
+  pruned_through: Generated<Int8>;
+  seq: Generated<Int8>;
+  user_id: string;
+}
+
 export interface Verification {
   createdAt: Generated<Timestamp>;
   expiresAt: Timestamp;
@@ -151,7 +189,9 @@ export interface Verification {
 export interface DB {
   account: Account;
   api_rate_limit: ApiRateLimit;
+  change_log: ChangeLog;
   database_identity: DatabaseIdentity;
+  idempotency_key: IdempotencyKey;
   jwks: Jwks;
   label: Label;
   list: List;
@@ -162,5 +202,6 @@ export interface DB {
   task: Task;
   task_label: TaskLabel;
   user: User;
+  user_change_seq: UserChangeSeq;
   verification: Verification;
 }

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../lib/context.ts";
+import { withSyncHeaders } from "../sync/openapi-headers.ts";
 
 // Swagger UI is served from our own origin (no CDN): the reference works offline
 // and under a strict CSP.
@@ -20,7 +21,7 @@ const page = `<!doctype html>
 const init = `window.ui = SwaggerUIBundle({ url: "/openapi.json", dom_id: "#ui", deepLinking: true });`;
 
 export function registerDocs(app: OpenAPIHono<AppEnv>): void {
-  app.doc31("/openapi.json", {
+  const config: Parameters<typeof app.getOpenAPI31Document>[0] = {
     openapi: "3.1.0",
     info: {
       title: "Todo API",
@@ -35,9 +36,16 @@ export function registerDocs(app: OpenAPIHono<AppEnv>): void {
       { name: "lists", description: "Lists that group tasks, in manual order." },
       { name: "labels", description: "Labels that live on tasks." },
       { name: "trash", description: "Deleted tasks, kept 30 days." },
+      {
+        name: "sync",
+        description:
+          "Change feed and live events. Single task/list answers carry `ETag`; writes take `If-Match` (412 with `current` " +
+          "when stale) and `Idempotency-Key` (replayed with `Idempotent-Replayed: true`).",
+      },
       { name: "service", description: "Liveness and readiness, no token." },
     ],
-  });
+  };
+  app.get("/openapi.json", (c) => c.json(withSyncHeaders(app.getOpenAPI31Document(config))));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
     scheme: "bearer",

@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, title: "Not Found" },
   METHOD_NOT_ALLOWED: { status: 405, title: "Method Not Allowed" },
   CONFLICT: { status: 409, title: "Conflict" },
+  GONE: { status: 410, title: "Gone" },
+  PRECONDITION_FAILED: { status: 412, title: "Precondition Failed" },
   PAYLOAD_TOO_LARGE: { status: 413, title: "Payload Too Large" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Unsupported Media Type" },
   VALIDATION: { status: 422, title: "Unprocessable Content" },
@@ -29,6 +31,8 @@ export class AppError extends Error {
   readonly bearerError: "invalid_token" | "invalid_request" | undefined;
   /** Extra response headers (Retry-After, RateLimit…), set by whoever knows them. */
   readonly headers: Record<string, string>;
+  /** Extra problem members (RFC 9457 extensions), e.g. `current` on a 412. */
+  readonly members: Record<string, unknown>;
 
   constructor(
     code: ErrorCode,
@@ -37,6 +41,7 @@ export class AppError extends Error {
       errors?: FieldError[];
       bearerError?: "invalid_token" | "invalid_request";
       headers?: Record<string, string>;
+      members?: Record<string, unknown>;
       cause?: unknown;
     } = {},
   ) {
@@ -45,5 +50,6 @@ export class AppError extends Error {
     this.errors = extra.errors;
     this.bearerError = extra.bearerError;
     this.headers = extra.headers ?? {};
+    this.members = extra.members ?? {};
   }
 }

@@ -10,6 +10,7 @@ const typeFor = (code: ErrorCode) => `urn:todo:problem:${code.toLowerCase().repl
 export function problemBody(error: AppError, requestId?: string): Problem {
   const { status, title } = ERROR_CODES[error.code];
   return {
+    ...error.members,
     type: typeFor(error.code),
     title,
     status,

@@ -3,6 +3,7 @@ import type { Redis } from "ioredis";
 import type { Kysely } from "kysely";
 import type pg from "pg";
 import type { Env } from "../env.ts";
+import type { ChangeNotifier } from "../sync/notifier.ts";
 import type { Logger } from "./logger.ts";
 
 /** What the app needs from the outside world; tests build it with a real database. */
@@ -16,6 +17,8 @@ export interface Deps {
   logger: Logger;
   /** The clock "today" is read from (recurrence, quick add); tests set it, production leaves it unset. */
   now?: () => Date;
+  /** Wakes open event streams after a change (contract 9); createApp makes one when absent. */
+  notifier?: ChangeNotifier;
 }
 
 export interface AppEnv {

@@ -1,6 +1,7 @@
 import type { OpenAPIHono, RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv, Deps } from "../lib/context.ts";
 import { ownedRoutes } from "../middleware/owned-routes.ts";
+import { ifMatch } from "../sync/preconditions.ts";
 import * as routes from "./lists.routes.ts";
 import { createList } from "./service/create-list.ts";
 import { deleteList } from "./service/delete-list.ts";
@@ -26,16 +27,26 @@ export function registerListRoutes(app: OpenAPIHono<AppEnv>, deps: Deps): void {
     c.json(await getList(db, { userId: c.get("userId"), id: c.req.valid("param").id }), 200);
   const update: Handler<typeof routes.updateListRoute> = async (c) =>
     c.json(
-      await updateList(db, { userId: c.get("userId"), id: c.req.valid("param").id, input: c.req.valid("json") }),
+      await updateList(db, {
+        userId: c.get("userId"),
+        id: c.req.valid("param").id,
+        input: c.req.valid("json"),
+        versions: ifMatch(c),
+      }),
       200,
     );
   const remove: Handler<typeof routes.deleteListRoute> = async (c) => {
-    await deleteList(db, { userId: c.get("userId"), id: c.req.valid("param").id });
+    await deleteList(db, { userId: c.get("userId"), id: c.req.valid("param").id, versions: ifMatch(c) });
     return c.body(null, 204);
   };
   const move: Handler<typeof routes.moveListRoute> = async (c) =>
     c.json(
-      await moveList(db, { userId: c.get("userId"), id: c.req.valid("param").id, input: c.req.valid("json") }),
+      await moveList(db, {
+        userId: c.get("userId"),
+        id: c.req.valid("param").id,
+        input: c.req.valid("json"),
+        versions: ifMatch(c),
+      }),
       200,
     );
 

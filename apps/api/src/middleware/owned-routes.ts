@@ -1,5 +1,8 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv, Deps } from "../lib/context.ts";
+// Sync (issue 11): Idempotency-Key replay and the ETag of single-resource answers.
+import { etagHeader } from "../sync/etag-header.ts";
+import { idempotency } from "../sync/idempotency.ts";
 import { requireUser } from "./auth.ts";
 import { jsonBody } from "./json-body.ts";
 import { requirePathOwner } from "./owner.ts";
@@ -24,5 +27,7 @@ export function ownedRoutes(
     rateLimit({ pool: deps.pool, redis: deps.redis, perMinute: deps.env.API_RATE_LIMIT }),
     requirePathOwner,
     jsonBody(bodyIsOptional),
+    idempotency(deps.db),
+    etagHeader,
   );
 }

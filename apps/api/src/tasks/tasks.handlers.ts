@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv, Deps } from "../lib/context.ts";
 import { createCursorCodec, nextLink } from "../pages/page-cursor.ts";
+import { ifMatch } from "../sync/preconditions.ts";
 import { bulkTasks } from "./service/bulk-tasks.ts";
 import { createTask } from "./service/create-task.ts";
 import { deleteTask } from "./service/delete-task.ts";
@@ -39,21 +40,24 @@ export const tasksHandlers = ({ db, env, now: clock }: Pick<Deps, "db" | "env" |
   const get: Handler<typeof routes.getTaskRoute> = async (c) => c.json(await getTask(db, ref(c)), 200);
 
   const update: Handler<typeof routes.updateTaskRoute> = async (c) =>
-    c.json(await updateTask(db, { ...ref(c), input: c.req.valid("json"), now: now() }), 200);
+    c.json(await updateTask(db, { ...ref(c), input: c.req.valid("json"), now: now(), versions: ifMatch(c) }), 200);
 
   const remove: Handler<typeof routes.deleteTaskRoute> = async (c) => {
-    await deleteTask(db, ref(c));
+    await deleteTask(db, { ...ref(c), versions: ifMatch(c) });
     return c.body(null, 204);
   };
 
   const complete: Handler<typeof routes.completeTaskRoute> = async (c) => {
     // The validator only runs when a JSON body was sent; no body means "toggle".
     const body = c.req.valid("json") as { completed: boolean } | undefined;
-    return c.json(await setTaskCompleted(db, { ...ref(c), completed: body?.completed, now: now() }), 200);
+    return c.json(
+      await setTaskCompleted(db, { ...ref(c), completed: body?.completed, now: now(), versions: ifMatch(c) }),
+      200,
+    );
   };
 
   const move: Handler<typeof routes.moveTaskRoute> = async (c) =>
-    c.json(await moveTask(db, { ...ref(c), input: c.req.valid("json") }), 200);
+    c.json(await moveTask(db, { ...ref(c), input: c.req.valid("json"), versions: ifMatch(c) }), 200);
 
   const restore: Handler<typeof routes.restoreTaskRoute> = async (c) => c.json(await restoreTask(db, ref(c)), 200);
 

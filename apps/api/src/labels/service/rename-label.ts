@@ -1,5 +1,6 @@
 import type { Database } from "@todo/db";
 import type { Kysely } from "kysely";
+import { lockChanges } from "../../sync/change-log.ts";
 import { labelKey } from "../../tasks/store/task-labels.ts";
 import { findLabel, touchTasks } from "./label-store.ts";
 
@@ -12,6 +13,8 @@ export async function renameLabel(
   { userId, name, newName }: { userId: string; name: string; newName: string },
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    // The change counter before any label row lock: the order every writer takes (ADR 0052).
+    await lockChanges(trx, userId);
     const source = await findLabel(trx, userId, name);
     const target = await trx
       .selectFrom("label")

@@ -1,6 +1,7 @@
 import type { List, ListCreate } from "@todo/contract";
 import type { Database } from "@todo/db";
 import { type Kysely, sql } from "kysely";
+import { lockChanges, recordChanges } from "../../sync/change-log.ts";
 import { placeFor, siblingsOf } from "../../tasks/store/positions.ts";
 import { getList } from "./get-list.ts";
 import { listNotFound, lockListPositions, nameKey } from "./list-store.ts";
@@ -12,6 +13,7 @@ export async function createList(
 ): Promise<List> {
   const id = await db.transaction().execute(async (trx) => {
     await lockListPositions(trx, userId);
+    await lockChanges(trx, userId);
     const position = await placeFor({}, siblingsOf(trx, "list", sql`"user_id" = ${userId}`, listNotFound));
     const row = await trx
       .insertInto("list")
@@ -24,6 +26,7 @@ export async function createList(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
+    await recordChanges(trx, userId, "list", [row.id]);
     return row.id;
   });
   return getList(db, { userId, id });

@@ -2,6 +2,8 @@ import type { List } from "@todo/contract";
 import type { Database } from "@todo/db";
 import { type ExpressionBuilder, type Kysely, type Selectable, sql } from "kysely";
 import { AppError } from "../../errors/app-error.ts";
+import { lockChanges, recordChanges } from "../../sync/change-log.ts";
+import { preconditionFailed } from "../../sync/preconditions.ts";
 
 type Db = Kysely<Database>;
 
@@ -41,8 +43,36 @@ export interface ListPatch {
   position?: string;
 }
 
-/** The one place lists change: bumps `version` and `updated_at`; 404 when not the user's. */
-export async function writeList(db: Db, { userId, id }: { userId: string; id: string }, patch: ListPatch) {
+/**
+ * If-Match on a list: locks its row (to commit) and compares the version; 412 with the
+ * list as it is now when it differs, 404 when it is not the user's.
+ */
+export async function checkListVersion(trx: Db, { userId, id }: { userId: string; id: string }, versions?: number[]) {
+  await lockChanges(trx, userId);
+  const row = await trx
+    .selectFrom("list")
+    .select("version")
+    .where("user_id", "=", userId)
+    .where("id", "=", id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw listNotFound();
+  if (versions !== undefined && !versions.includes(row.version)) {
+    throw preconditionFailed((await readLists(trx, { userId, ids: [id] }))[0]);
+  }
+}
+
+/**
+ * The one place lists change: bumps `version` and `updated_at`, checks If-Match
+ * (`versions`) and records the change feed, all in one transaction; 404 when not the user's.
+ */
+export async function writeList(
+  db: Db,
+  { userId, id, versions }: { userId: string; id: string; versions?: number[] },
+  patch: ListPatch,
+): Promise<void> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => writeList(trx, { userId, id, versions }, patch));
+  await checkListVersion(db, { userId, id }, versions);
   const row = await db
     .updateTable("list")
     .set({
@@ -56,6 +86,7 @@ export async function writeList(db: Db, { userId, id }: { userId: string; id: st
     .returning("id")
     .executeTakeFirst();
   if (!row) throw listNotFound();
+  await recordChanges(db, userId, "list", [id]);
 }
 
 export async function lockListPositions(db: Db, userId: string) {

@@ -14,14 +14,14 @@ const notAList = (field: "before" | "after") =>
 /** `POST .../lists/{id}/move`: directly before or after another list, else last. */
 export async function moveList(
   db: Kysely<Database>,
-  { userId, id, input }: { userId: string; id: string; input: ListMove },
+  { userId, id, input, versions }: { userId: string; id: string; input: ListMove; versions?: number[] },
 ): Promise<List> {
   if (!isUuid(id)) throw listNotFound();
   await db.transaction().execute(async (trx) => {
     await lockListPositions(trx, userId);
     const scope = sql`"user_id" = ${userId} and "id" <> ${id}::uuid`;
     const position = await placeFor(input, siblingsOf(trx, "list", scope, notAList));
-    await writeList(trx, { userId, id }, { position });
+    await writeList(trx, { userId, id, versions }, { position });
   });
   return getList(db, { userId, id });
 }

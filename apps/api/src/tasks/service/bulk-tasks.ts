@@ -2,10 +2,13 @@ import { isUuid, type TaskBulk, type TaskBulkResult } from "@todo/contract";
 import type { Database } from "@todo/db";
 import type { Kysely } from "kysely";
 import { AppError } from "../../errors/app-error.ts";
+import { lockChanges } from "../../sync/change-log.ts";
 import { moveToEnd } from "../store/move-to-end.ts";
+import { lockPositions } from "../store/positions.ts";
 import { restoreTasks } from "../store/restore.ts";
 import { completeTasks } from "../store/series.ts";
 import { loadTasks, toTaskJson, toTrashJson } from "../store/task-json.ts";
+import { checkTaskVersions } from "../store/task-versions.ts";
 import { writeTasks } from "../store/task-write.ts";
 
 const someUnknown = () =>
@@ -43,6 +46,14 @@ export async function bulkTasks(
 ): Promise<TaskBulkResult> {
   if (!body.ids.every(isUuid)) throw someUnknown();
   await db.transaction().execute(async (trx) => {
+    if (body.if_versions) {
+      // Locked and checked before any change, in this transaction: a stale one is 412 for all.
+      const expected = new Map(Object.entries(body.if_versions).map(([id, v]) => [id, [v]]));
+      // Lock order of every writer: position lock, change counter, then rows (ADR 0052).
+      await lockPositions(trx, userId);
+      await lockChanges(trx, userId);
+      await checkTaskVersions(trx, { userId, expected, trashed: body.action === "restore" });
+    }
     const changed = await apply(trx, userId, body, now);
     if (changed.length !== body.ids.length) throw someUnknown();
   });

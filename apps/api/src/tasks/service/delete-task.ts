@@ -4,8 +4,12 @@ import { assertTaskId, taskNotFound } from "../store/task-id.ts";
 import { writeTasks } from "../store/task-write.ts";
 
 /** Deleting puts the task in the trash (contract 6.5); it is purged after 30 days. */
-export async function deleteTask(db: Kysely<Database>, { id, userId }: { id: string; userId: string }): Promise<void> {
+export async function deleteTask(
+  db: Kysely<Database>,
+  { id, userId, versions }: { id: string; userId: string; versions?: number[] },
+): Promise<void> {
   assertTaskId(id);
-  const changed = await writeTasks(db, { userId, ids: [id] }, { deleted_at: "now" });
+  const scope = { userId, ids: [id], versions: versions && new Map([[id, versions]]) };
+  const changed = await writeTasks(db, scope, { deleted_at: "now" });
   if (changed.length === 0) throw taskNotFound();
 }

@@ -16,7 +16,7 @@ const notInList = (field: "before" | "after") =>
 /** `POST .../tasks/{id}/move`: directly before or after a neighbour of the (new) list, else at its end. */
 export async function moveTask(
   db: Kysely<Database>,
-  { id, userId, input }: { id: string; userId: string; input: TaskMove },
+  { id, userId, input, versions }: { id: string; userId: string; input: TaskMove; versions?: number[] },
 ): Promise<Task> {
   assertTaskId(id);
   await db.transaction().execute(async (trx) => {
@@ -26,7 +26,8 @@ export async function moveTask(
     const inList = listId === null ? sql`"list_id" is null` : sql`"list_id" = ${listId}::uuid`;
     const scope = sql`"user_id" = ${userId} and "deleted_at" is null and ${inList} and "id" <> ${id}::uuid`;
     const position = await placeFor(input, siblingsOf(trx, "task", scope, notInList));
-    await writeTasks(trx, { userId, ids: [id] }, { list_id: listId, position });
+    const target = { userId, ids: [id], versions: versions && new Map([[id, versions]]) };
+    await writeTasks(trx, target, { list_id: listId, position });
   });
   return getTask(db, { id, userId });
 }

@@ -1,13 +1,15 @@
 import { normaliseSearchText } from "@todo/contract";
 import type { Database } from "@todo/db";
 import { type Kysely, sql, type UpdateObject } from "kysely";
+import { lockChanges, recordChanges } from "../../sync/change-log.ts";
 import { addLabels, removeLabels, replaceLabels } from "./task-labels.ts";
+import { checkTaskVersions, type ExpectedVersions } from "./task-versions.ts";
 
 /**
  * What a write may change. Every task write of the API goes through `writeTasks` (or
  * `insertTask`), the one place that bumps `version`, stamps `updated_at`, keeps
- * `completed_at` and the search words in step, and applies label changes. The later
- * ETag/If-Match check and change feed hook in here.
+ * `completed_at` and the search words in step, applies label changes, checks If-Match
+ * preconditions (`versions`) and records the change feed in the same transaction.
  */
 export interface TaskPatch {
   title?: string;
@@ -54,6 +56,14 @@ function toColumns(patch: TaskPatch): UpdateObject<Database, "task"> {
   return set;
 }
 
+export interface TaskScope {
+  userId: string;
+  ids: string[];
+  trashed?: boolean;
+  /** If-Match: per id, the versions the client accepts; any other is 412 and nothing changes. */
+  versions?: ExpectedVersions;
+}
+
 /** A new rule starts counting COUNT afresh; sending the stored rule again keeps the count. */
 function recurrenceReset(patch: TaskPatch): UpdateObject<Database, "task"> {
   if (patch.recurrence === undefined || patch.recurrence_done !== undefined) return {};
@@ -65,13 +75,15 @@ function recurrenceReset(patch: TaskPatch): UpdateObject<Database, "task"> {
 /**
  * Applies `patch` to the user's tasks `ids` (live ones, or trashed ones with `trashed`)
  * and returns the ids it changed; callers decide what a shortfall means (404).
+ * Outside a transaction it opens one: the write and its change-log rows commit together.
  */
-export async function writeTasks(
-  trx: Kysely<Database>,
-  { userId, ids, trashed = false }: { userId: string; ids: string[]; trashed?: boolean },
-  patch: TaskPatch,
-): Promise<string[]> {
+export async function writeTasks(db: Kysely<Database>, scope: TaskScope, patch: TaskPatch): Promise<string[]> {
+  const { userId, ids, trashed = false, versions } = scope;
   if (ids.length === 0) return [];
+  if (!db.isTransaction) return db.transaction().execute((trx) => writeTasks(trx, scope, patch));
+  const trx = db;
+  await lockChanges(trx, userId);
+  if (versions) await checkTaskVersions(trx, { userId, expected: versions, trashed });
   const rows = await trx
     .updateTable("task")
     .set({
@@ -105,6 +117,7 @@ export async function writeTasks(
   if (patch.labels !== undefined) await replaceLabels(trx, userId, changed, patch.labels);
   if (patch.labels_add?.length) await addLabels(trx, userId, changed, patch.labels_add);
   if (patch.labels_remove?.length) await removeLabels(trx, userId, changed, patch.labels_remove);
+  await recordChanges(trx, userId, "task", changed);
   return changed;
 }
 
@@ -115,6 +128,7 @@ export async function insertTask(
 ): Promise<string> {
   const { labels, labels_add: _a, labels_remove: _r, positions: _p, ...rest } = patch;
   const columns = toColumns(rest);
+  await lockChanges(trx, userId);
   const row = await trx
     .insertInto("task")
     .values({
@@ -128,5 +142,6 @@ export async function insertTask(
     .returning("id")
     .executeTakeFirstOrThrow();
   if (labels?.length) await replaceLabels(trx, userId, [row.id], labels);
+  await recordChanges(trx, userId, "task", [row.id]);
   return row.id;
 }

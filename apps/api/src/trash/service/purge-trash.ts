@@ -1,5 +1,6 @@
 import type { Database } from "@todo/db";
 import { type Kysely, sql } from "kysely";
+import { onOneInstance } from "../../lib/periodic-job.ts";
 
 /** The trash keeps a task this long (contract 6.5). */
 export const TRASH_DAYS = 30;
@@ -11,12 +12,8 @@ const PURGE_LOCK_KEY = 727_009;
  * advisory try-lock makes one instance do it while the others skip this round.
  * Returns how many rows went, or null when another instance held the lock.
  */
-export async function purgeTrash(db: Kysely<Database>): Promise<number | null> {
-  return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{
-      locked: boolean;
-    }>`select pg_try_advisory_xact_lock(${PURGE_LOCK_KEY}) as locked`.execute(trx);
-    if (!rows[0]?.locked) return null;
+export function purgeTrash(db: Kysely<Database>): Promise<number | null> {
+  return onOneInstance(db, PURGE_LOCK_KEY, async (trx) => {
     const result = await trx
       .deleteFrom("task")
       .where("deleted_at", "is not", null)
