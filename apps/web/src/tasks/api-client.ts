@@ -1,5 +1,6 @@
 import {
   type BulkSet,
+  type ChangePage,
   LabelListSchema,
   ListListSchema,
   ListSchema,
@@ -204,6 +205,33 @@ export function createTaskApi(options: Options) {
     },
     async deleteLabel(name: string): Promise<void> {
       await send("DELETE", `/labels/${encodeURIComponent(name)}`);
+    },
+    /** Contract 9: what changed after `since` (no `since`: just the current cursor). Light shape check only (bundle). */
+    async changes(since: string | null): Promise<ChangePage> {
+      const body = (await json(
+        await send("GET", since ? `/changes?since=${encodeURIComponent(since)}` : "/changes"),
+      )) as ChangePage;
+      if (!Array.isArray(body?.changes) || typeof body.cursor !== "string")
+        throw unreachable("The change feed answered oddly.");
+      return body;
+    },
+    /** Opens `/events` (a fetch, since EventSource cannot send the token); the caller reads the body. */
+    async events(signal: AbortSignal): Promise<Response> {
+      for (const retried of [false, true]) {
+        const token = await options.tokens.get();
+        const response = await fetch(`${root}/events`, {
+          headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" },
+          cache: "no-store",
+          signal,
+        });
+        if (response.status === 401 && !retried) {
+          options.tokens.invalidate();
+          continue;
+        }
+        if (!response.ok || !response.body) throw await problemOf(response);
+        return response;
+      }
+      throw sessionEnded();
     },
     async labels(): Promise<LabelInfo[]> {
       return LabelListSchema.parse(await json(await send("GET", "/labels")));

@@ -1,6 +1,7 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import { startLiveSync } from "../sync/live-sync";
 import { createTaskApi, type TaskApi } from "./api-client";
 import { ApiError } from "./api-error";
 import type { Task } from "./model";
@@ -104,6 +105,8 @@ export function TaskProvider({
   }, []);
 
   const retry = useCallback(() => refreshAll(client), [client]);
+
+  useEffect(() => startLiveSync({ api, client, userId }), [api, client, userId]);
 
   // Coming back online or to the tab is a good moment to try again by itself.
   useEffect(() => {
