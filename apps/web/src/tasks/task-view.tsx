@@ -3,11 +3,13 @@ import { useQuery } from "@tanstack/react-query";
 import { todayIn } from "@todo/contract";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ConflictView } from "../sync/conflict-view";
+import { PendingBanner } from "../sync/pending-banner";
 import { BulkBar } from "./bulk-bar";
 import { ClearCompleted } from "./clear-completed";
 import { nowTimeIn } from "./due-label";
 import { LoadMore } from "./load-more";
-import type { Task } from "./model";
+import type { Task, TaskListInfo } from "./model";
 import { NewTaskForm } from "./new-task-form";
 import { OutageBanner } from "./outage-banner";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -148,6 +150,13 @@ export function TaskView({ view }: { view: View }) {
     help: () => dialogRef.current?.showModal(),
   });
 
+  const waiting = store.sync.offline ? store.sync.entries.filter((e) => e.conflict === undefined).length : 0;
+  const conflict = store.sync.entries.find((e) => e.conflict !== undefined);
+  const listName = (id: string | null) =>
+    id === null
+      ? "Inbox"
+      : (store.client.getQueryData<TaskListInfo[]>(keys.lists)?.find((l) => l.id === id)?.name ?? id);
+
   const selected = data.tasks.filter((t) => selection.selected.has(t.id));
   const open = data.tasks.filter((t) => !t.completed).length;
   const empty = options.q.trim() ? EMPTY_TEXT.search : EMPTY_TEXT[options.filter];
@@ -155,7 +164,19 @@ export function TaskView({ view }: { view: View }) {
   return (
     <div className="task-app">
       <ViewHeader view={view} />
-      {store.outage ? <OutageBanner message={store.outage} onRetry={store.retry} /> : null}
+      {waiting > 0 ? (
+        <PendingBanner count={waiting} onRetry={store.retry} />
+      ) : store.outage ? (
+        <OutageBanner message={store.outage} onRetry={store.retry} />
+      ) : null}
+      {conflict ? (
+        <ConflictView
+          key={conflict.key}
+          entry={conflict}
+          listName={listName}
+          onChoose={(choice) => void store.outbox.resolve(conflict.key, choice)}
+        />
+      ) : null}
       <NewTaskForm
         ref={inputRef}
         onAdd={(title, description) =>
