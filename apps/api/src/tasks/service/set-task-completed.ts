@@ -1,8 +1,8 @@
 import type { Task } from "@todo/contract";
 import type { Database } from "@todo/db";
 import type { Kysely } from "kysely";
-import { completeIfSeries } from "../store/series.ts";
 import { assertVersion } from "../../sync/preconditions.ts";
+import { completeIfSeries } from "../store/series.ts";
 import { assertTaskId, taskNotFound } from "../store/task-id.ts";
 import { writeTasks } from "../store/task-write.ts";
 import { getTask } from "./get-task.ts";
