@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { eventsSetup } from "../../apps/api/src/sync/notifier.ts";
-import { createHarness } from "./helpers/harness.ts";
+import { createHarness, WEB_ORIGIN } from "./helpers/harness.ts";
 
 const h = createHarness();
 afterAll(() => h.close());
@@ -49,5 +49,25 @@ describe("contract 9: where the event listener connects", () => {
     expect(eventsSetup({ DATABASE_URL: direct })).toEqual({ mode: "listen", url: direct });
     expect(eventsSetup({ DATABASE_URL: direct, EVENTS_MODE: "poll" }).mode).toBe("poll");
     expect(eventsSetup({ DATABASE_URL: pooled, EVENTS_MODE: "listen" }).mode).toBe("listen");
+  });
+});
+
+describe("contracts 8 and 9 across origins", () => {
+  it("the web's origin may send If-Match and Idempotency-Key and read ETag and Idempotent-Replayed", async () => {
+    const preflight = await h.app.request("/api/u1/tasks/t1", {
+      method: "OPTIONS",
+      headers: {
+        origin: WEB_ORIGIN,
+        "access-control-request-method": "PUT",
+        "access-control-request-headers": "if-match,idempotency-key",
+      },
+    });
+    const allowed = (preflight.headers.get("access-control-allow-headers") ?? "").toLowerCase();
+    expect(allowed).toContain("if-match");
+    expect(allowed).toContain("idempotency-key");
+    const res = await h.app.request("/health", { headers: { origin: WEB_ORIGIN } });
+    const exposed = (res.headers.get("access-control-expose-headers") ?? "").toLowerCase();
+    expect(exposed).toContain("etag");
+    expect(exposed).toContain("idempotent-replayed");
   });
 });

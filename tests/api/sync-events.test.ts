@@ -111,3 +111,18 @@ describe("events: a sign of life", () => {
     stream.close();
   }, 30_000);
 });
+
+describe("events: shutdown", () => {
+  it("SIGTERM ends the open streams at once, so the process stops without waiting for them", async () => {
+    const api = await startTestApi(inject("databaseUrl"), { EVENTS_MODE: "listen" });
+    const frank = await h.signIn();
+    const stream = await openEventStream(`${api.origin}/api/${frank.id}/events`, frank.token);
+    expect(await stream.next(0, isChange, 5_000)).toBeDefined();
+    const stopping = Date.now();
+    api.proc.child.kill("SIGTERM");
+    await stream.ended;
+    expect(await api.proc.exited).toBe(0);
+    // Well inside the 10 s grace period that would otherwise force the exit.
+    expect(Date.now() - stopping).toBeLessThan(5_000);
+  }, 60_000);
+});

@@ -76,6 +76,19 @@ describe("npm run verify", () => {
     expect(run.stdout).not.toContain(secret);
   });
 
+  it("--api2: the live-events check listens on a second API instance of the same database", async () => {
+    const second = await extraApi({});
+    try {
+      const run = await runVerify(["--web", webUrl, "--api", apiUrl, "--api2", second.url, "--json"]);
+      const live = run.checks.get("sync.live-events");
+      expect(live?.status, live?.reason).toBe("pass");
+      expect(live?.reason).toContain(`heard on ${second.url}`);
+      expect(await leftoverUsers()).toBe(0);
+    } finally {
+      await stopService(second.service);
+    }
+  });
+
   it("skips file checks it cannot do against a deployed system, and says so", async () => {
     const run = await runVerify(["--web", NOWHERE, "--api", NOWHERE, "--json"]);
     expect(status(run, "env.secret-aligned")).toBe("skip");

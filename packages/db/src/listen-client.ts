@@ -6,5 +6,5 @@ import pg from "pg";
  * change notifier does it every second).
  */
 export function createListenClient(connectionString: string): pg.Client {
-  return new pg.Client({ connectionString, connectionTimeoutMillis: 3_000 });
+  return new pg.Client({ connectionString, connectionTimeoutMillis: 3_000, keepAlive: true });
 }

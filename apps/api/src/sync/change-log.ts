@@ -28,12 +28,14 @@ export async function recordChanges(
   ids: readonly string[],
 ): Promise<void> {
   if (ids.length === 0) return;
+  // One round trip: a data-modifying WITH runs whether or not the outer SELECT reads it.
   await sql`with bumped as (
       insert into "user_change_seq" ("user_id", "seq") values (${userId}, ${ids.length})
       on conflict ("user_id") do update set "seq" = "user_change_seq"."seq" + ${ids.length}
-      returning "seq")
-    insert into "change_log" ("user_id", "seq", "kind", "entity_id")
-    select ${userId}, bumped."seq" - ${ids.length} + v.n, ${kind}, v.id
-    from bumped, unnest(${ids}::uuid[]) with ordinality as v(id, n)`.execute(trx);
-  await sql`select pg_notify(${CHANGES_CHANNEL}, ${userId})`.execute(trx);
+      returning "seq"),
+    logged as (
+      insert into "change_log" ("user_id", "seq", "kind", "entity_id")
+      select ${userId}, bumped."seq" - ${ids.length} + v.n, ${kind}, v.id
+      from bumped, unnest(${ids}::uuid[]) with ordinality as v(id, n))
+    select pg_notify(${CHANGES_CHANNEL}, ${userId})`.execute(trx);
 }

@@ -24,12 +24,17 @@ const stillRunning = () =>
     headers: { "Retry-After": "1" },
   });
 
-/** The request's fingerprint: method, path with query, and the (already parsed) JSON body. */
+/**
+ * The request's fingerprint: method, path with query, and the body: the JSON the body guard
+ * already parsed, else the raw bytes (cached by Hono, so the handler can still read them).
+ */
 async function fingerprint(c: Context<AppEnv>): Promise<string> {
   const url = new URL(c.req.url);
+  const hash = createHash("sha256").update(`${c.req.method}\n${url.pathname}${url.search}\n`);
   const cached = c.req.bodyCache.json;
-  const body = cached ? JSON.stringify(await cached) : "";
-  return createHash("sha256").update(`${c.req.method}\n${url.pathname}${url.search}\n${body}`).digest("base64url");
+  if (cached) hash.update(JSON.stringify(await cached));
+  else if (c.req.raw.body) hash.update(new Uint8Array(await c.req.arrayBuffer()));
+  return hash.digest("base64url");
 }
 
 function replay(stored: StoredAnswer): Response {

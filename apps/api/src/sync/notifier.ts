@@ -25,6 +25,8 @@ export interface ChangeNotifier {
 
 export const POLL_INTERVAL_MS = 500;
 const RECONNECT_MS = 1_000;
+/** A connection can die without a word (a cut network): the listener proves it is alive this often. */
+const LISTENER_CHECK_MS = 10_000;
 
 /** Which mode and which URL: ADR 0053's rule, spelled out once. */
 export function eventsSetup(env: {
@@ -97,6 +99,7 @@ function listenSource(url: string, logger: Logger, poke: (u: string) => void, po
   let started = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let check: NodeJS.Timeout | undefined;
   const connect = async () => {
     timer = undefined;
     if (stopped) return;
@@ -106,6 +109,7 @@ function listenSource(url: string, logger: Logger, poke: (u: string) => void, po
     const onLost = (error?: Error) => {
       if (lost || stopped) return;
       lost = true;
+      clearInterval(check);
       logger.warn("events: listener connection lost; reconnecting", { error: String(error ?? "ended") });
       c.removeAllListeners("notification");
       void c.end().catch(() => {});
@@ -121,6 +125,13 @@ function listenSource(url: string, logger: Logger, poke: (u: string) => void, po
       await c.query(`listen ${CHANGES_CHANNEL}`);
       logger.info("events: listening for changes", { mode: "listen" });
       pokeAll();
+      check = setInterval(() => {
+        const limit = setTimeout(() => onLost(new Error("the listener did not answer within 5 s")), 5_000);
+        c.query("select 1")
+          .catch((e: Error) => onLost(e))
+          .finally(() => clearTimeout(limit));
+      }, LISTENER_CHECK_MS);
+      check.unref();
     } catch (error) {
       onLost(error as Error);
     }
@@ -134,6 +145,9 @@ function listenSource(url: string, logger: Logger, poke: (u: string) => void, po
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      clearInterval(check);
+      client?.removeAllListeners("error");
+      client?.on("error", () => {});
       await client?.end().catch(() => {});
     },
   };
