@@ -11,6 +11,8 @@ interface Options {
   api: TaskApi;
   client: QueryClient;
   userId: string;
+  /** True while this tab's own changes are on their way: their answer refreshes the views then. */
+  busy: () => boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ interface Options {
  * fans each poke out to the others over a BroadcastChannel. Every tab then pulls `/changes`
  * from its own cursor into its own cache. Returns the function that stops it all.
  */
-export function startLiveSync({ api, client, userId }: Options): () => void {
+export function startLiveSync({ api, client, userId, busy }: Options): () => void {
   const stop = new AbortController();
   const channel = new BroadcastChannel(`todo-sync:${userId}`);
   let cursor: string | null = null;
@@ -38,7 +40,9 @@ export function startLiveSync({ api, client, userId }: Options): () => void {
       cursor = page.cursor;
       if (!page.has_more) break;
     }
-    if (changed) refreshViews(client);
+    // A refetch started now could answer without a change of ours still in flight; the outbox
+    // refreshes once its queue is empty, so views are asked again only when nothing is pending.
+    if (changed && !busy()) refreshViews(client);
   }
 
   /** Pulls until caught up; pokes arriving meanwhile coalesce into one more pull. */

@@ -1,7 +1,8 @@
 import { dehydrate, hydrate, type QueryClient } from "@tanstack/react-query";
 import { createStore, get, set } from "idb-keyval";
 
-const SAVE_AFTER_MS = 500;
+/** Soon after a change, without resetting: a reload right after a change still finds it. */
+const SAVE_WITHIN_MS = 100;
 
 /**
  * Keeps the answered queries in IndexedDB (ADR 0128), so a reload without a connection shows the
@@ -11,21 +12,26 @@ const SAVE_AFTER_MS = 500;
 export function persistCache(client: QueryClient, userId: string): () => void {
   if (typeof indexedDB === "undefined") return () => {};
   const store = createStore("todo-cache", "queries");
-  let timer: ReturnType<typeof setTimeout> | undefined;
   void get(userId, store)
     .then((saved) => {
       if (saved) hydrate(client, saved);
     })
     .catch(() => {});
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const save = () => {
-    // A query whose last refetch failed (the connection just dropped) still holds good data: keep it too.
+    timer = undefined;
+    // A query whose last refetch failed (the connection just dropped) still holds good data: keep
+    // it too, as data only (its error object need not survive).
     const state = dehydrate(client, { shouldDehydrateQuery: (query) => query.state.data !== undefined });
-    void set(userId, state, store).catch(() => {});
+    const kept = state.queries.map(({ promise: _, ...query }) => ({
+      ...query,
+      state: { ...query.state, status: "success", fetchStatus: "idle", error: null, fetchFailureReason: null },
+    }));
+    void set(userId, { mutations: [], queries: kept }, store).catch(() => {});
   };
+  // Every answer and every optimistic change is a "success" update of a query.
   const unsubscribe = client.getQueryCache().subscribe((event) => {
-    if (event.type !== "updated" || event.action.type !== "success") return;
-    clearTimeout(timer);
-    timer = setTimeout(save, SAVE_AFTER_MS);
+    if (event.type === "updated" && event.action.type === "success") timer ??= setTimeout(save, SAVE_WITHIN_MS);
   });
   return () => {
     clearTimeout(timer);

@@ -109,7 +109,9 @@ export function TaskProvider({
         if (entry.op === "create" && task) mapCachedTasks(client, (t) => (t.id === entry.taskId ? task : t));
         else if (task) replaceCached(client, [task]);
         else dropCached(client, [entry.taskId]);
-        if (made.snapshot().entries.length === 0) refreshViews(client);
+        // The queue is empty: the server says again where tasks belong, replacing any refetch
+        // that started before this change was saved.
+        if (made.snapshot().entries.length === 0) void refreshAll(client);
       },
       refused(entry, error) {
         failRef.current(error, entry.taskId);
@@ -163,7 +165,10 @@ export function TaskProvider({
     };
   }, [waiting, outbox]);
 
-  useEffect(() => startLiveSync({ api, client, userId }), [api, client, userId]);
+  useEffect(
+    () => startLiveSync({ api, client, userId, busy: () => outbox.snapshot().entries.length > 0 }),
+    [api, client, userId, outbox],
+  );
   useEffect(() => persistCache(client, userId), [client, userId]);
   useEffect(registerServiceWorker, []);
 
