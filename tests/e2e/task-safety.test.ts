@@ -12,6 +12,9 @@ describe("refusals and hostile input", () => {
     const created = await callApi(token, "POST", `/api/${user.id}/tasks`, { title: "Already gone" });
     const task = (await created.json()) as { id: string };
     const { context, page } = await newVisitor(browser(), { user });
+    // Without live updates (they would take the deleted row away first, see sync-live.test.ts),
+    // so the change reaches the API and meets its refusal.
+    await context.route("**/events", (route) => route.abort());
     const t = taskPage(page);
     await t.open();
     // Deleted elsewhere (another tab, another device) after this page loaded.

@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { forgetOfflinePages } from "../sync/service-worker";
 
 /**
  * A plain POST to Better Auth's sign-out endpoint: the full auth client (13 kB
@@ -15,6 +16,7 @@ export function SignOutButton() {
       headers: { "content-type": "application/json" },
       body: "{}",
     }).catch(() => undefined);
+    forgetOfflinePages();
     // A full navigation drops the in-memory API token along with the page.
     window.location.assign("/");
   };

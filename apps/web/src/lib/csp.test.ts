@@ -10,6 +10,8 @@ describe("content security policy", () => {
     expect(policy(false)).toContain("frame-ancestors 'none'");
     expect(policy(false)).toContain("connect-src 'self' https://api.example");
     expect(policy(false)).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
+    // The offline shell's service worker: 'strict-dynamic' alone would refuse it.
+    expect(policy(false)).toContain("worker-src 'self'");
   });
 
   it("makes nonces that differ", () => {

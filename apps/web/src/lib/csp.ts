@@ -19,6 +19,8 @@ export function contentSecurityPolicy(options: {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self' ${apiOrigin}`,
+    // The offline shell's service worker (/sw.js); 'strict-dynamic' would otherwise refuse it.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -1,4 +1,4 @@
-import type { BulkSet, Problem, Task, TaskBulkResult, TaskCreate, TaskUpdate } from "@todo/contract";
+import type { BulkSet, ChangePage, Problem, Task, TaskBulkResult, TaskCreate, TaskUpdate } from "@todo/contract";
 import { PROBLEM_CONTENT_TYPE } from "@todo/contract/rules";
 import { ApiError, sessionEnded, unreachable } from "./api-error";
 import type { LabelInfo, TaskListInfo, TrashedTask } from "./model";
@@ -23,7 +23,8 @@ async function problemOf(response: Response): Promise<ApiError> {
       const { detail, errors } = body;
       const field = errors?.[0];
       const text = field && !detail.includes(field.message) ? `${detail} (${field.field}: ${field.message})` : detail;
-      return new ApiError(gatewayDown ? "unreachable" : "refused", response.status, text);
+      const current = response.status === 412 ? (body as { current?: unknown }).current : undefined;
+      return new ApiError(gatewayDown ? "unreachable" : "refused", response.status, text, current);
     }
   }
   if (gatewayDown) return unreachable();
@@ -75,13 +76,14 @@ export function createTaskApi(options: Options) {
     keepalive = false,
     retried = false,
     backedOff = false,
+    extra: Record<string, string> = {},
   ): Promise<Response> {
     const url =
       target.startsWith("/") && !target.startsWith("/api/") ? `${root}${target}` : new URL(target, origin).href;
     // The token only ever goes to the API's own origin, whatever a Link header says.
     if (new URL(url).origin !== origin) throw new ApiError("refused", 0, "The task server sent a link elsewhere.");
     const token = await options.tokens.get();
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: "application/json" };
+    const headers: Record<string, string> = { ...extra, authorization: `Bearer ${token}`, accept: "application/json" };
     if (body !== undefined) headers["content-type"] = "application/json";
     let response: Response;
     try {
@@ -102,14 +104,14 @@ export function createTaskApi(options: Options) {
       // Expired or rotated: fetch a fresh token once, then give up.
       if (retried) throw sessionEnded();
       options.tokens.invalidate();
-      return send(method, target, body, keepalive, true, backedOff);
+      return send(method, target, body, keepalive, true, backedOff, extra);
     }
     if (response.status === 429) {
       // The API's per-user budget (contract 3b): honour Retry-After instead of hammering it.
       const wait = retryAfterSeconds(response);
       if (!backedOff && !keepalive && wait <= MAX_BACKOFF_SECONDS) {
         await new Promise((resolve) => setTimeout(resolve, wait * 1000));
-        return send(method, target, body, keepalive, retried, true);
+        return send(method, target, body, keepalive, retried, true, extra);
       }
       throw new ApiError(
         "refused",
@@ -192,6 +194,41 @@ export function createTaskApi(options: Options) {
     },
     async deleteLabel(name: string): Promise<void> {
       await send("DELETE", `/labels/${encodeURIComponent(name)}`);
+    },
+    /**
+     * One queued write (contract 8): `Idempotency-Key` makes a resend harmless, `If-Match` puts it
+     * only onto the version it was made against. Answers the JSON body, or null for 204.
+     */
+    async write(method: string, target: string, body: unknown, headers: Record<string, string>): Promise<unknown> {
+      const response = await send(method, target, body, false, false, false, headers);
+      return response.status === 204 ? null : json(response);
+    },
+    /** Contract 9: what changed after `since` (no `since`: just the current cursor). Light shape check only (bundle). */
+    async changes(since: string | null): Promise<ChangePage> {
+      const body = (await json(
+        await send("GET", since ? `/changes?since=${encodeURIComponent(since)}` : "/changes"),
+      )) as ChangePage;
+      if (!Array.isArray(body?.changes) || typeof body.cursor !== "string")
+        throw unreachable("The change feed answered oddly.");
+      return body;
+    },
+    /** Opens `/events` (a fetch, since EventSource cannot send the token); the caller reads the body. */
+    async events(signal: AbortSignal): Promise<Response> {
+      for (const retried of [false, true]) {
+        const token = await options.tokens.get();
+        const response = await fetch(`${root}/events`, {
+          headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" },
+          cache: "no-store",
+          signal,
+        });
+        if (response.status === 401 && !retried) {
+          options.tokens.invalidate();
+          continue;
+        }
+        if (!response.ok || !response.body) throw await problemOf(response);
+        return response;
+      }
+      throw sessionEnded();
     },
     async labels(): Promise<LabelInfo[]> {
       return json<LabelInfo[]>(await send("GET", "/labels"));

@@ -12,6 +12,8 @@ export class ApiError extends Error {
     readonly kind: ApiErrorKind,
     readonly status: number,
     readonly detail: string,
+    /** A 412's `current` member: the resource as the server has it now (contract 8). */
+    readonly current?: unknown,
   ) {
     super(detail);
   }

@@ -1,10 +1,25 @@
 "use client";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
+import { refreshViews } from "../sync/apply-changes";
+import { startLiveSync } from "../sync/live-sync";
+import { Outbox, type OutboxState } from "../sync/outbox";
+import { persistCache } from "../sync/persist-cache";
+import { registerServiceWorker } from "../sync/service-worker";
 import { createTaskApi, type TaskApi } from "./api-client";
 import { ApiError } from "./api-error";
 import type { Task } from "./model";
-import { refreshAll } from "./task-cache";
+import { dropCached, mapCachedTasks, refreshAll, replaceCached } from "./task-cache";
 import { createTokenStore } from "./token-store";
 import { browserTimeZone } from "./view";
 
@@ -31,6 +46,9 @@ interface Store {
   /** The last tasks deleted (one or many), while Undo is offered. */
   deleted: Task[] | null;
   setDeleted: (tasks: Task[] | null) => void;
+  /** The write queue (ADR 0125) and what it holds now. */
+  outbox: Outbox;
+  sync: OutboxState;
 }
 
 const Context = createContext<Store | null>(null);
@@ -63,7 +81,9 @@ export function TaskProvider({
   const stale = useRef({ outage: false, rows: false });
   stale.current = { outage: outage !== null, rows: Object.values(rowErrors).some((e) => e.offline) };
 
+  const outboxRef = useRef<Outbox | null>(null);
   const onAnswer = useCallback(() => {
+    if (outboxRef.current?.snapshot().offline) void outboxRef.current.flush();
     if (stale.current.outage) setOutage(null);
     if (stale.current.rows) {
       setRowErrors((errors) => Object.fromEntries(Object.entries(errors).filter(([, e]) => !e.offline)));
@@ -82,6 +102,27 @@ export function TaskProvider({
       }),
   );
 
+  const failRef = useRef<(error: unknown, rowId?: string) => string>(() => "");
+  const [outbox] = useState(() => {
+    const made = new Outbox(api, userId, {
+      sent(entry, task) {
+        if (entry.op === "create" && task) mapCachedTasks(client, (t) => (t.id === entry.taskId ? task : t));
+        else if (task) replaceCached(client, [task]);
+        else dropCached(client, [entry.taskId]);
+        // The queue is empty: the server says again where tasks belong, replacing any refetch
+        // that started before this change was saved.
+        if (made.snapshot().entries.length === 0) void refreshAll(client);
+      },
+      refused(entry, error) {
+        failRef.current(error, entry.taskId);
+        refreshViews(client);
+      },
+    });
+    outboxRef.current = made;
+    return made;
+  });
+  const sync = useSyncExternalStore(outbox.subscribe, outbox.snapshot, outbox.snapshot);
+
   const fail = useCallback((error: unknown, rowId?: string): string => {
     let message: string;
     let offline = false;
@@ -99,11 +140,37 @@ export function TaskProvider({
     return message;
   }, []);
 
+  failRef.current = fail;
+
   const dismissRowError = useCallback((id: string) => {
     setRowErrors(({ [id]: _gone, ...rest }) => rest);
   }, []);
 
-  const retry = useCallback(() => refreshAll(client), [client]);
+  const retry = useCallback(async () => {
+    await outbox.flush();
+    await refreshAll(client);
+  }, [client, outbox]);
+
+  // Waiting changes are tried again when the browser says it is back, and every few seconds.
+  const waiting = sync.offline && sync.entries.length > 0;
+  useEffect(() => {
+    void outbox.flush();
+    if (!waiting) return;
+    const again = () => void outbox.flush();
+    const timer = setInterval(again, 5_000);
+    window.addEventListener("online", again);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("online", again);
+    };
+  }, [waiting, outbox]);
+
+  useEffect(
+    () => startLiveSync({ api, client, userId, busy: () => outbox.snapshot().entries.length > 0 }),
+    [api, client, userId, outbox],
+  );
+  useEffect(() => persistCache(client, userId), [client, userId]);
+  useEffect(registerServiceWorker, []);
 
   // Coming back online or to the tab is a good moment to try again by itself.
   useEffect(() => {
@@ -118,8 +185,22 @@ export function TaskProvider({
   }, [outage, retry]);
 
   const store = useMemo<Store>(
-    () => ({ api, userId, timeZone, client, outage, retry, fail, rowErrors, dismissRowError, deleted, setDeleted }),
-    [api, userId, timeZone, client, outage, retry, fail, rowErrors, dismissRowError, deleted],
+    () => ({
+      api,
+      userId,
+      timeZone,
+      client,
+      outage,
+      retry,
+      fail,
+      rowErrors,
+      dismissRowError,
+      deleted,
+      setDeleted,
+      outbox,
+      sync,
+    }),
+    [api, userId, timeZone, client, outage, retry, fail, rowErrors, dismissRowError, deleted, outbox, sync],
   );
   return (
     <QueryClientProvider client={client}>

@@ -4,10 +4,11 @@ import { todayIn } from "@todo/contract/rules";
 import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { PendingBanner } from "../sync/pending-banner";
 import { ClearCompleted } from "./clear-completed";
 import { nowTimeIn } from "./due-label";
 import { LoadMore } from "./load-more";
-import type { Task } from "./model";
+import type { Task, TaskListInfo } from "./model";
 import { NewTaskForm } from "./new-task-form";
 import { OutageBanner } from "./outage-banner";
 import { ShortcutsDialog } from "./shortcuts-dialog";
@@ -29,6 +30,10 @@ import { ViewToolbar } from "./view-toolbar";
 // Only shown once something is selected: loaded then, not with the page.
 // `loading` gives it a Suspense boundary of its own, so the rest of the page never waits for it.
 const BulkBar = dynamic(() => import("./bulk-bar").then((m) => m.BulkBar), { loading: () => null });
+// A conflict is rare: its view loads when one happens, not with the page.
+const ConflictView = dynamic(() => import("../sync/conflict-view").then((m) => m.ConflictView), {
+  loading: () => null,
+});
 
 const EMPTY_TEXT = {
   all: { title: "Nothing here yet", hint: "Type your first task above and press Enter." },
@@ -152,6 +157,13 @@ export function TaskView({ view }: { view: View }) {
     help: () => dialogRef.current?.showModal(),
   });
 
+  const waiting = store.sync.offline ? store.sync.entries.filter((e) => e.conflict === undefined).length : 0;
+  const conflict = store.sync.entries.find((e) => e.conflict !== undefined);
+  const listName = (id: string | null) =>
+    id === null
+      ? "Inbox"
+      : (store.client.getQueryData<TaskListInfo[]>(keys.lists)?.find((l) => l.id === id)?.name ?? id);
+
   const selected = data.tasks.filter((t) => selection.selected.has(t.id));
   const open = data.tasks.filter((t) => !t.completed).length;
   const empty = options.q.trim() ? EMPTY_TEXT.search : EMPTY_TEXT[options.filter];
@@ -159,7 +171,19 @@ export function TaskView({ view }: { view: View }) {
   return (
     <div className="task-app">
       <ViewHeader view={view} />
-      {store.outage ? <OutageBanner message={store.outage} onRetry={store.retry} /> : null}
+      {waiting > 0 ? (
+        <PendingBanner count={waiting} onRetry={store.retry} />
+      ) : store.outage ? (
+        <OutageBanner message={store.outage} onRetry={store.retry} />
+      ) : null}
+      {conflict ? (
+        <ConflictView
+          key={conflict.key}
+          entry={conflict}
+          listName={listName}
+          onChoose={(choice) => void store.outbox.resolve(conflict.key, choice)}
+        />
+      ) : null}
       <NewTaskForm
         ref={inputRef}
         defaults={defaultsFor(view, zone)}

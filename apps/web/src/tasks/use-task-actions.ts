@@ -1,18 +1,18 @@
 "use client";
 import type { TaskCreate, TaskUpdate } from "@todo/contract";
 import { useCallback, useMemo, useRef } from "react";
+import type { PendingOp, Result } from "../sync/outbox";
 import type { BulkAction } from "./api-client";
 import type { Task } from "./model";
-import { dropCached, keys, mapCachedTasks, prependCached, refreshAll, replaceCached } from "./task-cache";
+import { dropCached, keys, prependCached, refreshAll, replaceCached } from "./task-cache";
 import { type Outcome, useTaskStore } from "./task-provider";
-
-let draftCounter = 0;
 
 /** A row shown at once while the API creates the real task. */
 function draftTask(userId: string, input: TaskCreate): Task {
   const now = new Date().toISOString();
   return {
-    id: `unsaved-${++draftCounter}`,
+    // Unique across reloads: a draft made offline keeps its id in the stored queue.
+    id: `unsaved-${crypto.randomUUID()}`,
     user_id: userId,
     title: input.title,
     description: input.description ?? null,
@@ -40,7 +40,20 @@ export const isDraft = (task: Pick<Task, "id">) => task.id.startsWith("unsaved-"
  * whose order or counts depend on it are asked again.
  */
 export function useTaskActions() {
-  const { api, userId, client, fail, dismissRowError, setDeleted } = useTaskStore();
+  const { api, userId, client, fail, dismissRowError, setDeleted, outbox } = useTaskStore();
+
+  /** Queues one change with its Idempotency-Key (made now) and the version it was made against. */
+  const submit = useCallback(
+    (task: Task, op: PendingOp): Promise<Result> =>
+      outbox.submit({
+        ...op,
+        key: crypto.randomUUID(),
+        taskId: task.id,
+        base: op.op === "create" || isDraft(task) ? null : task.version,
+        before: op.op === "create" ? null : task,
+      }),
+    [outbox],
+  );
 
   /** Changes still waiting for the server's answer, and whether any of them went through. */
   const inFlight = useRef({ count: 0, changed: false });
@@ -77,39 +90,42 @@ export function useTaskActions() {
       const draft = draftTask(userId, input);
       prependCached(client, viewKey, draft);
       try {
-        const saved = await api.create(input);
-        mapCachedTasks(client, (t) => (t.id === draft.id ? saved : t));
-        done = true;
+        const result = await submit(draft, { op: "create", body: input, draft, viewKey: JSON.stringify(viewKey) });
+        if (result.status === "refused") {
+          dropCached(client, [draft.id]);
+          return { ok: false, message: fail(result.error) };
+        }
+        // Sent (the outbox put the saved task in its place) or kept to send later.
+        done = result.status === "sent";
         return { ok: true };
-      } catch (error) {
-        dropCached(client, [draft.id]);
-        return { ok: false, message: fail(error) };
       } finally {
         void finish(done);
       }
     },
-    [api, begin, client, fail, finish, userId],
+    [begin, client, fail, finish, submit, userId],
   );
 
   /** Applies `optimistic` at once, then keeps the server's version or rolls back. */
   const change = useCallback(
-    async (task: Task, optimistic: Task, call: () => Promise<Task>): Promise<Outcome> => {
+    async (task: Task, optimistic: Task, op: PendingOp): Promise<Outcome> => {
       dismissRowError(task.id);
       begin();
       let done = false;
       replaceCached(client, [optimistic]);
       try {
-        replaceCached(client, [await call()]);
-        done = true;
+        const result = await submit(task, op);
+        if (result.status === "refused") {
+          replaceCached(client, [task]);
+          return { ok: false, message: fail(result.error, task.id) };
+        }
+        // Sent (the outbox cached the server's answer), waiting, or held for the person's choice.
+        done = result.status === "sent";
         return { ok: true };
-      } catch (error) {
-        replaceCached(client, [task]);
-        return { ok: false, message: fail(error, task.id) };
       } finally {
         void finish(done);
       }
     },
-    [begin, client, dismissRowError, fail, finish],
+    [begin, client, dismissRowError, fail, finish, submit],
   );
 
   const toggle = useCallback(
@@ -119,14 +135,14 @@ export function useTaskActions() {
         // Recurring (issue 10, ADR 0133): completing one moves it to its next date, which only the
         // server knows, so the row waits for its answer instead of showing a tick that would undo itself.
         task.recurrence && !task.completed ? task : { ...task, completed: !task.completed },
-        () => api.setCompleted(task.id, !task.completed),
+        { op: "complete", body: { completed: !task.completed } },
       ),
-    [api, change],
+    [change],
   );
 
   const edit = useCallback(
-    (task: Task, patch: TaskUpdate) => change(task, { ...task, ...patch } as Task, () => api.update(task.id, patch)),
-    [api, change],
+    (task: Task, patch: TaskUpdate) => change(task, { ...task, ...patch } as Task, { op: "update", body: patch }),
+    [change],
   );
 
   const move = useCallback(
@@ -154,7 +170,14 @@ export function useTaskActions() {
       let done = false;
       begin();
       dropCached(client, ids);
-      const sent = ids.length === 1 && ids[0] ? api.remove(ids[0]) : api.bulk(ids, { action: "delete" });
+      // One task goes through the queue (kept offline, If-Match); several are one bulk request.
+      const [one] = tasks;
+      const sent =
+        tasks.length === 1 && one
+          ? submit(one, { op: "delete" }).then((r) => {
+              if (r.status === "refused") throw r.error;
+            })
+          : api.bulk(ids, { action: "delete" });
       deleting.current = sent.catch(() => undefined);
       try {
         await sent;
@@ -168,7 +191,7 @@ export function useTaskActions() {
         void finish(done);
       }
     },
-    [api, begin, client, fail, finish, setDeleted],
+    [api, begin, client, fail, finish, setDeleted, submit],
   );
 
   const restore = useCallback(

@@ -1,6 +1,7 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
+import { withPending } from "../sync/overlay";
 import { keys } from "./task-cache";
 import { useTaskStore } from "./task-provider";
 import { apiQuery, type View, type ViewOptions, viewKey } from "./view";
@@ -10,7 +11,7 @@ import { apiQuery, type View, type ViewOptions, viewKey } from "./view";
  * `Link: rel="next"` the API sends; `more()` asks for the next page.
  */
 export function useViewTasks(view: View, options: ViewOptions, timeZone: string) {
-  const { api, fail } = useTaskStore();
+  const { api, fail, sync } = useTaskStore();
   const query = apiQuery(view, options, timeZone).toString();
   const queryKey = useMemo(() => keys.view(viewKey(view), query), [view, query]);
   const pages = useInfiniteQuery({
@@ -23,7 +24,11 @@ export function useViewTasks(view: View, options: ViewOptions, timeZone: string)
     if (pages.error) fail(pages.error);
   }, [pages.error, fail]);
 
-  const tasks = useMemo(() => pages.data?.pages.flatMap((p) => p.items) ?? [], [pages.data]);
+  // Changes still queued show on top of the server's copy (ADR 0125).
+  const tasks = useMemo(
+    () => withPending(pages.data?.pages.flatMap((p) => p.items) ?? [], sync.entries, JSON.stringify(queryKey)),
+    [pages.data, sync.entries, queryKey],
+  );
   const phase = pages.data ? "ready" : pages.isError ? "failed" : "loading";
   return {
     queryKey,

@@ -1,0 +1,71 @@
+// The offline app shell (issue 11, ADR 0127). Hand-written and small on purpose:
+// - pages (navigations): network first; a good answer is kept, and served when the network fails,
+//   with its own headers, so the page's CSP and its nonce still match the scripts it names;
+// - Next's hashed static files: cache first (their names change when their content does);
+// - everything else (the API on its own origin, auth): never touched.
+const SHELL = "todo-shell-v1";
+const STATIC = "todo-static-v1";
+
+self.addEventListener("install", () => self.skipWaiting());
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (![SHELL, STATIC].includes(name)) await caches.delete(name);
+      await self.clients.claim();
+    })(),
+  );
+});
+
+/** The page that registered us loaded before we controlled it: keep it and the files it used. */
+async function keep({ page: path, files }) {
+  const statics = await caches.open(STATIC);
+  await Promise.all(
+    files
+      .filter((file) => new URL(file, self.location.origin).pathname.startsWith("/_next/static/"))
+      .map((file) => statics.match(file).then((hit) => hit ?? statics.add(file).catch(() => {}))),
+  );
+  const url = new URL(path, self.location.origin);
+  if (!url.pathname.startsWith("/tasks")) return;
+  const response = await fetch(url.href, { credentials: "same-origin" }).catch(() => null);
+  if (response?.ok && !response.redirected) await (await caches.open(SHELL)).put(url.href, response);
+}
+
+self.addEventListener("message", (event) => {
+  // Signing out forgets the pages of that person.
+  if (event.data === "forget") event.waitUntil(caches.delete(SHELL));
+  else if (event.data?.type === "keep") event.waitUntil(keep(event.data));
+});
+
+async function page(request) {
+  const cache = await caches.open(SHELL);
+  const key = new URL(request.url);
+  key.search = "";
+  try {
+    const response = await fetch(request);
+    if (response.ok && !response.redirected && key.pathname.startsWith("/tasks"))
+      await cache.put(key.href, response.clone());
+    return response;
+  } catch (error) {
+    const kept = (await cache.match(key.href)) ?? (await cache.match(new URL("/tasks", key).href));
+    if (kept) return kept;
+    throw error;
+  }
+}
+
+async function staticFile(request) {
+  const cache = await caches.open(STATIC);
+  const kept = await cache.match(request);
+  if (kept) return kept;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (request.mode === "navigate") event.respondWith(page(request));
+  else if (url.pathname.startsWith("/_next/static/")) event.respondWith(staticFile(request));
+});
