@@ -22,8 +22,12 @@ function collect(dir: string, out: string[]): void {
 export function sourceHash(root: string): string {
   const files: string[] = [];
   collect(join(root, "apps/web"), files);
-  // Every workspace package the web bundles (transpilePackages in apps/web/next.config.ts).
-  for (const pkg of ["contract", "recurrence", "quick-add"]) collect(join(root, "packages", pkg, "src"), files);
+  // Every workspace package's sources: the web bundles several of them (transpilePackages in
+  // apps/web/next.config.ts), and a list kept by hand here went stale as packages were added.
+  const packages = join(root, "packages");
+  for (const pkg of existsSync(packages) ? readdirSync(packages) : []) {
+    if (existsSync(join(packages, pkg, "src"))) collect(join(packages, pkg, "src"), files);
+  }
   files.push(join(root, "package-lock.json"));
   const hash = createHash("sha256");
   for (const file of files.sort()) hash.update(relative(root, file)).update(readFileSync(file));
