@@ -7,15 +7,16 @@ const browser = sharedBrowser();
 
 /**
  * First-load JavaScript of /tasks as the browser receives it from `next start` (gzip). The goal
- * is 150 kB; on 2026-11-30 it is 165.3 kB: React DOM 70, the Next.js runtime 63, the app 32
- * (TanStack Query ~12 of it). A guard against growth until then; see the README's budgets.
+ * is 150 kB; on 2026-11-30 it is 170.0 kB: React DOM 70, the Next.js runtime 63, the app 37
+ * (TanStack Query ~12 of it, the sync engine's live updates and outbox ~4.7). A guard against
+ * growth until then (a few kB of headroom); see the README's budgets.
  */
-const BUDGET_BYTES = 170 * 1024;
+const BUDGET_BYTES = 175 * 1024;
 /** zod's class names survive minification: finding one means zod is in the browser again. */
 const ZOD_MARK = /\$Zod[A-Z]\w+/;
 
 describe("first-load JavaScript", () => {
-  it("the task page loads at most 170 kB of compressed JavaScript, none of it zod", async () => {
+  it("the task page loads at most 175 kB of compressed JavaScript, none of it zod", async () => {
     const user = await createUser("budget");
     const { context, page } = await newVisitor(browser(), { user });
     const scripts: Promise<{ url: string; bytes: number; zod: boolean }>[] = [];
@@ -63,7 +64,9 @@ describe("the Content-Security-Policy holds on the task page", () => {
     await page.getByRole("button", { name: "Select", exact: true }).click();
     await tasks.selectBox("Existing task").check();
     await tasks.bulk().waitFor();
-    await page.waitForLoadState("networkidle");
+    // Not "networkidle": the live-updates stream keeps one request open for good.
+    await page.waitForLoadState("load");
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     const violations = await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
     expect(violations).toEqual([]);
     expect(problems).toEqual([]);

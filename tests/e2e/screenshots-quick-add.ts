@@ -54,7 +54,7 @@ async function capture(browser: Browser, stack: Stack): Promise<void> {
       };
       await page.goto("/tasks");
       await page.locator("section[aria-busy='false']").first().waitFor();
-      await page.waitForLoadState("networkidle");
+      await page.waitForLoadState("load"); // never "networkidle": the live-updates stream stays open
       await page.getByLabel("New task").pressSequentially("Pay rent every month on the 1st p1 #Home @bills");
       await page.locator(".part-chip").nth(3).waitFor();
       await snap("quick-add");

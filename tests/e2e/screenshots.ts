@@ -58,7 +58,7 @@ async function open(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await page.locator("section[aria-busy='false']").first().waitFor();
   // The sidebar counts arrive with their own requests.
-  await page.waitForLoadState("networkidle");
+  await page.waitForLoadState("load"); // never "networkidle": the live-updates stream stays open
 }
 
 async function signIn(context: BrowserContext, stack: Stack, user: TestUser): Promise<void> {
