@@ -9,8 +9,14 @@ import { isDraft } from "./use-task-actions";
 // The edit panel (fields, labels, the repeat picker) is not in the first load (ADR 0130): it is
 // fetched as soon as a row gets focus or the pointer, so it is there when Enter or a click opens it
 // and no keystroke typed right after is lost.
-const loadDetail = () => import("./task-detail");
-const preloadDetail = () => void loadDetail();
+let detailChunk: Promise<typeof import("./task-detail")> | undefined;
+// A failed fetch (offline) is forgotten, so the next focus or click tries again.
+const loadDetail = () =>
+  (detailChunk ??= import("./task-detail").catch((error: unknown) => {
+    detailChunk = undefined;
+    throw error;
+  }));
+export const preloadDetail = () => void loadDetail();
 const TaskDetail = lazy(() => loadDetail().then((m) => ({ default: m.TaskDetail })));
 
 // A rule in words: only rows of repeating tasks need the wording code, so it loads with the first one.

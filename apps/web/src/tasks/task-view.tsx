@@ -11,10 +11,11 @@ import { LoadMore } from "./load-more";
 import type { Task, TaskListInfo } from "./model";
 import { NewTaskForm } from "./new-task-form";
 import { OutageBanner } from "./outage-banner";
+import { loadParser } from "./quick-add/use-quick-add";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { keys } from "./task-cache";
 import { useTaskStore } from "./task-provider";
-import { type RowHandlers, TaskRow } from "./task-row";
+import { preloadDetail, type RowHandlers, TaskRow } from "./task-row";
 import { TaskSkeleton } from "./task-skeleton";
 import { UndoToast } from "./undo-toast";
 import { type Place, usePointerReorder } from "./use-pointer-reorder";
@@ -31,6 +32,30 @@ import { ViewToolbar } from "./view-toolbar";
 // `loading` gives it a Suspense boundary of its own, so the rest of the page never waits for it.
 const BulkBar = dynamic(() => import("./bulk-bar").then((m) => m.BulkBar), { loading: () => null });
 // A conflict is rare: its view loads when one happens, not with the page.
+/**
+ * The edit panel and the quick-add parser are not in the first load, but they are fetched soon after, while the network is
+ * there: a person who goes offline can still open a task and edit it (the service worker keeps
+ * what was fetched), and the offline queue takes the change.
+ */
+function usePreloadedPanels() {
+  useEffect(() => {
+    // After the page's own load, so it never competes with the first paint or counts in it.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const start = () => {
+      timer = setTimeout(() => {
+        preloadDetail();
+        loadParser().catch(() => {});
+      }, 0);
+    };
+    if (document.readyState === "complete") start();
+    else window.addEventListener("load", start, { once: true });
+    return () => {
+      window.removeEventListener("load", start);
+      clearTimeout(timer);
+    };
+  }, []);
+}
+
 const ConflictView = dynamic(() => import("../sync/conflict-view").then((m) => m.ConflictView), {
   loading: () => null,
 });
@@ -44,6 +69,7 @@ const EMPTY_TEXT = {
 
 /** One view of tasks (Inbox, Today, Upcoming, a list, a label): the page people live in. */
 export function TaskView({ view }: { view: View }) {
+  usePreloadedPanels();
   const store = useTaskStore();
   const actions = useTaskActions();
   const options = parseOptions(view, useSearchParams());

@@ -6,9 +6,16 @@ import type { Span } from "./spans";
 
 type Parser = typeof import("./parser");
 let loading: Promise<Parser> | null = null;
-/** One download per page, started by the first keystroke (ADR 0130). */
-const loadParser = () => {
-  loading ??= import("./parser");
+/**
+ * One download per page, after the first paint (never in the first load, ADR 0130): started
+ * soon after the view appears, so an add typed offline later still finds it; a failed
+ * download (offline) is forgotten and tried again at the next keystroke.
+ */
+export const loadParser = () => {
+  loading ??= import("./parser").catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
   return loading;
 };
 
