@@ -6,25 +6,24 @@ import { apiToken, callApi, createUser } from "./support/users.ts";
 const browser = sharedBrowser();
 
 describe("refusals and hostile input", () => {
-  it("rolls back a change the API refuses and shows the server's message", async () => {
+  it("a change to a task deleted elsewhere: the row goes away, no ghost row, nothing recreated", async () => {
     const user = await createUser("refused");
     const token = await apiToken(user);
     const created = await callApi(token, "POST", `/api/${user.id}/tasks`, { title: "Already gone" });
     const task = (await created.json()) as { id: string };
     const { context, page } = await newVisitor(browser(), { user });
     // Without live updates (they would take the deleted row away first, see sync-live.test.ts),
-    // so the change reaches the API and meets its refusal.
+    // so the change reaches the API and meets its 404 (contract 9: it disappears, no error).
     await context.route("**/events", (route) => route.abort());
     const t = taskPage(page);
     await t.open();
     // Deleted elsewhere (another tab, another device) after this page loaded.
     expect((await callApi(token, "DELETE", `/api/${user.id}/tasks/${task.id}`)).status).toBe(204);
-    // click, not check(): the optimistic tick may already be rolled back when check() looks.
     await t.checkbox("Already gone").click();
-    const error = t.row("Already gone").locator(".row-error");
-    await error.waitFor();
-    expect(await error.textContent()).toContain("There is no task with that id");
-    expect(await t.checkbox("Already gone").isChecked()).toBe(false);
+    await expect.poll(() => t.titles()).toEqual([]);
+    expect(await page.locator(".row-error").count()).toBe(0);
+    // Still in the trash, not completed and not brought back by the change.
+    expect((await callApi(token, "GET", `/api/${user.id}/tasks/${task.id}`)).status).toBe(404);
     await context.close();
   });
 

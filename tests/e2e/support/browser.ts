@@ -17,6 +17,8 @@ export interface VisitorOptions {
 }
 
 /** A fresh browser profile (cookies, memory) aimed at the web, optionally already signed in. */
+const octet = () => Math.floor(Math.random() * 254) + 1;
+
 export async function newVisitor(
   browser: Browser,
   options: VisitorOptions = {},
@@ -32,6 +34,13 @@ export async function newVisitor(
     isMobile: options.touch ?? false,
   });
   context.setDefaultTimeout(15_000);
+  // Each visitor is its own client address for the sign-in/sign-up per-address limit, as separate
+  // people are: the stack trusts X-Forwarded-For (no proxy header configured), which a proxy in
+  // front would set. Only the web's own auth endpoints get it (the API's CORS never sees it).
+  const address = `10.${octet()}.${octet()}.${octet()}`;
+  await context.route(`${webUrl}/api/auth/**`, (route) =>
+    route.continue({ headers: { ...route.request().headers(), "x-forwarded-for": address } }),
+  );
   if (options.user) await context.addCookies([{ ...options.user.cookie, url: webUrl }]);
   const page = await context.newPage();
   return { context, page };

@@ -10,14 +10,22 @@ import { isDraft } from "./use-task-actions";
 // fetched as soon as a row gets focus or the pointer, so it is there when Enter or a click opens it
 // and no keystroke typed right after is lost.
 let detailChunk: Promise<typeof import("./task-detail")> | undefined;
+/** Once fetched, the panel renders at once (no Suspense round, which would drop a keystroke). */
+let LoadedDetail: typeof import("./task-detail")["TaskDetail"] | undefined;
 // A failed fetch (offline) is forgotten, so the next focus or click tries again.
 const loadDetail = () =>
-  (detailChunk ??= import("./task-detail").catch((error: unknown) => {
-    detailChunk = undefined;
-    throw error;
-  }));
+  (detailChunk ??= import("./task-detail").then(
+    (m) => {
+      LoadedDetail = m.TaskDetail;
+      return m;
+    },
+    (error: unknown) => {
+      detailChunk = undefined;
+      throw error;
+    },
+  ));
 export const preloadDetail = () => void loadDetail();
-const TaskDetail = lazy(() => loadDetail().then((m) => ({ default: m.TaskDetail })));
+const LazyDetail = lazy(() => loadDetail().then((m) => ({ default: m.TaskDetail })));
 
 // A rule in words: only rows of repeating tasks need the wording code, so it loads with the first one.
 const RuleWords = lazy(() =>
@@ -105,7 +113,15 @@ export const TaskRow = memo(function TaskRow(props: Props) {
       ) : null}
       {editing ? (
         <Suspense fallback={<span className="task-title">{task.title}</span>}>
-          <TaskDetail task={task} onSave={(patch) => props.onSave(task, patch)} onCancel={() => props.onOpen(null)} />
+          {LoadedDetail ? (
+            <LoadedDetail
+              task={task}
+              onSave={(patch) => props.onSave(task, patch)}
+              onCancel={() => props.onOpen(null)}
+            />
+          ) : (
+            <LazyDetail task={task} onSave={(patch) => props.onSave(task, patch)} onCancel={() => props.onOpen(null)} />
+          )}
         </Suspense>
       ) : (
         <>
