@@ -1,9 +1,10 @@
 import type { Task } from "@todo/contract";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { syncHousekeeping } from "../../apps/api/src/sync/retention-job.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
 import { createHarness, type SignedInUser } from "./helpers/harness.ts";
 import { expectFieldError, expectProblem, sleep } from "./helpers/http.ts";
+import { type ApiProcess, startTestApi } from "./helpers/process.ts";
 
 // Contract 8: Idempotency-Key on writes, stored in PostgreSQL.
 const h = createHarness();
@@ -11,12 +12,14 @@ const h = createHarness();
 const other = createHarness();
 let user: SignedInUser;
 let api: Api;
+const spawned: ApiProcess[] = [];
 
 beforeAll(async () => {
   user = await h.signIn();
   api = apiFor(h.app, user);
 });
 afterAll(async () => {
+  for (const p of spawned) if (p.child.exitCode === null) p.child.kill("SIGKILL");
   await h.close();
   await other.close();
 });
@@ -30,6 +33,47 @@ async function record(userId: string, k: string) {
     [userId, k],
   );
   return rows[0] as { status: number | null; created_at: Date } | undefined;
+}
+
+/**
+ * Waits until a backend of this run's database waits for a lock in a statement matching
+ * `query` (a write blocked by a lock the test holds), and returns its pid.
+ */
+async function blockedBackend(query: string): Promise<number> {
+  for (let i = 0; i < 500; i++) {
+    const { rows } = await h.database.pool.query<{ pid: number }>(
+      `select "pid" from pg_stat_activity
+       where "datname" = current_database() and "wait_event_type" = 'Lock' and "query" ilike $1`,
+      [`%${query}%`],
+    );
+    if (rows[0]) return rows[0].pid;
+    await sleep(20);
+  }
+  throw new Error(`no backend blocked in ${query}`);
+}
+
+/** The test's own transaction, holding an uncommitted record of key `k`: the API's record of it waits. */
+async function holdRecord(userId: string, k: string) {
+  const holder = await h.database.pool.connect();
+  await holder.query("begin");
+  await holder.query(
+    `insert into "idempotency_key" ("user_id", "key", "method", "path", "body_hash") values ($1, $2, 'POST', 'held', 'x')`,
+    [userId, k],
+  );
+  return {
+    release: async () => {
+      await holder.query("rollback");
+      holder.release();
+    },
+  };
+}
+
+async function countTitled(userId: string, title: string) {
+  const { rows } = await h.database.pool.query<{ n: number }>(
+    `select count(*)::int as "n" from "task" where "user_id" = $1 and "title" = $2`,
+    [userId, title],
+  );
+  return rows[0]?.n ?? -1;
 }
 
 describe("contract 8: Idempotency-Key", () => {
@@ -89,7 +133,7 @@ describe("contract 8: Idempotency-Key", () => {
     await holder.query(`select 1 from "user_change_seq" where "user_id" = $1 for update`, [user.id]);
     const k = uniqueKey();
     const first = api.send("POST", "tasks", { title: "slow" }, key(k));
-    for (let i = 0; i < 100 && !(await record(user.id, k)); i++) await sleep(20);
+    await blockedBackend("user_change_seq");
     const duplicate = await api.send("POST", "tasks", { title: "slow" }, key(k));
     await expectProblem(duplicate, 409);
     await holder.query("rollback");
@@ -143,4 +187,83 @@ describe("contract 8: Idempotency-Key", () => {
     expect(res.status).toBe(201);
     expect((await record(user.id, k))?.status).toBe(201);
   });
+  it("a duplicate on another instance while the first runs is 409 at once, then replays the first answer", async () => {
+    await api.createTask({ title: "makes the counter row" });
+    const holder = await h.database.pool.connect();
+    await holder.query("begin");
+    await holder.query(`select 1 from "user_change_seq" where "user_id" = $1 for update`, [user.id]);
+    const k = uniqueKey();
+    const first = api.send("POST", "tasks", { title: "two instances" }, key(k));
+    await blockedBackend("user_change_seq");
+    // The second instance neither waits for the first nor does the work: the first is still blocked.
+    const elsewhere = apiFor(other.app, user);
+    const duplicate = await elsewhere.send("POST", "tasks", { title: "two instances" }, key(k));
+    await expectProblem(duplicate, 409);
+    expect(duplicate.headers.get("retry-after")).toBe("1");
+    await holder.query("rollback");
+    holder.release();
+    const created = await api.ok<Task>(await first, 201);
+    const replay = await elsewhere.send("POST", "tasks", { title: "two instances" }, key(k));
+    expect(replay.status).toBe(201);
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    expect(await replay.json()).toEqual(created);
+    expect(await countTitled(user.id, "two instances")).toBe(1);
+  });
+
+  it("a write that fails with 5xx after doing its work leaves neither the task nor the key", async () => {
+    const k = uniqueKey();
+    const held = await holdRecord(user.id, k);
+    const write = api.send("POST", "tasks", { title: "lost connection" }, key(k));
+    // The task is inserted; the record waits for the test's row. Then the database connection goes.
+    const pid = await blockedBackend(`insert into "idempotency_key"`);
+    await h.database.pool.query("select pg_terminate_backend($1)", [pid]);
+    await expectProblem(await write, 503);
+    await held.release();
+    expect(await countTitled(user.id, "lost connection")).toBe(0);
+    expect(await record(user.id, k)).toBeUndefined();
+    // So the retry does the work, once.
+    await api.ok(await api.send("POST", "tasks", { title: "lost connection" }, key(k)), 201);
+    expect(await countTitled(user.id, "lost connection")).toBe(1);
+  });
+
+  it("a process killed after the work and before its answer is stored did nothing: the retry does it once", async () => {
+    const first = await startTestApi(inject("databaseUrl"));
+    spawned.push(first.proc);
+    const k = uniqueKey();
+    const title = `crash ${k}`;
+    const post = (origin: string) =>
+      fetch(`${origin}/api/${user.id}/tasks`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json", "idempotency-key": k },
+        body: JSON.stringify({ title }),
+      });
+    const held = await holdRecord(user.id, k);
+    const lost = post(first.origin).catch(() => "connection lost");
+    // The API has written the task and waits to record its answer: kill it there.
+    await blockedBackend(`insert into "idempotency_key"`);
+    first.proc.child.kill("SIGKILL");
+    expect(await first.proc.exited).toBe("SIGKILL");
+    expect(await lost).toBe("connection lost");
+    await held.release();
+
+    const second = await startTestApi(inject("databaseUrl"));
+    spawned.push(second.proc);
+    // The dead process's backend may still hold the key for a moment (it notices the closed
+    // socket when its statement ends): a client honours Retry-After.
+    let retry = await post(second.origin);
+    for (let i = 0; i < 50 && retry.status === 409; i++) {
+      await sleep(100);
+      retry = await post(second.origin);
+    }
+    expect(retry.status, await retry.clone().text()).toBe(201);
+    expect(retry.headers.get("idempotent-replayed")).toBeNull();
+    const task = (await retry.json()) as Task;
+    expect(await countTitled(user.id, title)).toBe(1);
+    const again = await post(second.origin);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(await again.json()).toEqual(task);
+    expect(await countTitled(user.id, title)).toBe(1);
+    second.proc.child.kill("SIGTERM");
+    await second.proc.exited;
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { RequestTransactionDialect } from "./request-transaction.ts";
 import type { Database } from "./schema.ts";
 
 // timestamptz arrives as a JS Date (default); bigint (Better Auth's rateLimit) stays a string.
@@ -49,6 +50,7 @@ export function createPool({ connectionString, max = 10, onConnectionError = () 
 
 export function createDb(connectionString: string, options: Omit<PoolOptions, "connectionString"> = {}): DbHandle {
   const pool = createPool({ connectionString, ...options });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // Queries join the request transaction of a keyed write when one is open (ADR 0055).
+  const db = new Kysely<Database>({ dialect: new RequestTransactionDialect(new PostgresDialect({ pool })) });
   return { db, pool, close: () => db.destroy() };
 }

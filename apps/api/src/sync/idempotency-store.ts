@@ -4,8 +4,9 @@ import { type Kysely, sql } from "kysely";
 /** Contract 8: a key answers the same for 24 hours. */
 export const IDEMPOTENCY_HOURS = 24;
 /**
- * A record still "running" after this long belongs to a process that died between its
- * work and its record (ADR 0051): a repeat may take it over instead of getting 409 for a day.
+ * A record without status was claimed by the scheme before ADR 0055 (a committed claim, then
+ * the work): one still younger than this may belong to a request running on an older
+ * instance during a deploy (409); an older one was abandoned and is taken over.
  */
 export const IN_FLIGHT_LEASE_SECONDS = 120;
 
@@ -26,49 +27,50 @@ export interface StoredAnswer {
   body: string | null;
 }
 
+const stale = sql<boolean>`("created_at" < now() - make_interval(hours => ${IDEMPOTENCY_HOURS})
+  or ("status" is null and "created_at" < now() - make_interval(secs => ${IN_FLIGHT_LEASE_SECONDS})))`;
+
 /**
- * Claims the key for this request: a new row (committed at once, so every instance sees
- * the request as running), or the takeover of an expired or abandoned one. Returns null
- * when claimed, else the record already there.
+ * In the request transaction `trx`: takes the key's transaction-scoped advisory lock without
+ * waiting ("running" when another transaction holds it: the same key is being answered right
+ * now, on any instance), then returns the answer a committed earlier request stored, or null.
+ * An expired record is deleted here, so its row lock is taken before the user's change counter,
+ * in the order the expiry job takes them too (ADR 0055).
  */
-export async function claimKey(db: Kysely<Database>, r: IdempotencyRequest): Promise<StoredAnswer | null> {
-  const { rows } = await sql<{ claimed: boolean }>`
-    insert into "idempotency_key" ("user_id", "key", "method", "path", "body_hash")
-    values (${r.userId}, ${r.key}, ${r.method}, ${r.path}, ${r.bodyHash})
-    on conflict ("user_id", "key") do update set "method" = excluded."method", "path" = excluded."path",
-      "body_hash" = excluded."body_hash", "status" = null, "headers" = null, "body" = null, "created_at" = now()
-    where "idempotency_key"."created_at" < now() - make_interval(hours => ${IDEMPOTENCY_HOURS})
-      or ("idempotency_key"."status" is null
-        and "idempotency_key"."created_at" < now() - make_interval(secs => ${IN_FLIGHT_LEASE_SECONDS}))
-    returning true as "claimed"`.execute(db);
-  if (rows.length > 0) return null;
-  const existing = await db
-    .selectFrom("idempotency_key")
-    .select(["method", "path", "body_hash", "status", "headers", "body"])
-    .where("user_id", "=", r.userId)
-    .where("key", "=", r.key)
-    .executeTakeFirst();
-  // Gone between the two statements (expired and deleted): claim it afresh.
-  return existing ? (existing as StoredAnswer) : claimKey(db, r);
+export async function lookUpKey(trx: Kysely<Database>, r: IdempotencyRequest): Promise<StoredAnswer | "running" | null> {
+  // Two 32-bit keys: a lock space apart from the jobs' single-key locks.
+  const { rows } = await sql<{ locked: boolean }>`
+    select pg_try_advisory_xact_lock(hashtext(${r.userId}), hashtext(${r.key})) as "locked"`.execute(trx);
+  if (!rows[0]?.locked) return "running";
+  const found = await sql<StoredAnswer>`
+    with "gone" as (delete from "idempotency_key" where "user_id" = ${r.userId} and "key" = ${r.key} and ${stale})
+    select "method", "path", "body_hash", "status", "headers", "body" from "idempotency_key"
+    where "user_id" = ${r.userId} and "key" = ${r.key} and not ${stale}`.execute(trx);
+  return found.rows[0] ?? null;
 }
 
-/** Stores the first answer for replays. */
+/** Stores the first answer for replays, in the transaction that did the work. */
 export async function storeAnswer(
-  db: Kysely<Database>,
-  { userId, key }: { userId: string; key: string },
+  trx: Kysely<Database>,
+  r: IdempotencyRequest,
   answer: { status: number; headers: Record<string, string>; body: string },
 ): Promise<void> {
-  await db
-    .updateTable("idempotency_key")
-    .set({ status: answer.status, headers: JSON.stringify(answer.headers), body: answer.body })
-    .where("user_id", "=", userId)
-    .where("key", "=", key)
+  const record = {
+    user_id: r.userId,
+    key: r.key,
+    method: r.method,
+    path: r.path,
+    body_hash: r.bodyHash,
+    status: answer.status,
+    headers: JSON.stringify(answer.headers),
+    body: answer.body,
+  };
+  // The conflict can only be a claim by an instance of the earlier scheme during a deploy.
+  await trx
+    .insertInto("idempotency_key")
+    .values(record)
+    .onConflict((oc) => oc.columns(["user_id", "key"]).doUpdateSet({ ...record, created_at: sql`now()` }))
     .execute();
-}
-
-/** Forgets a claim whose request failed on our side (5xx): a retry does the work. */
-export async function releaseKey(db: Kysely<Database>, { userId, key }: { userId: string; key: string }) {
-  await db.deleteFrom("idempotency_key").where("user_id", "=", userId).where("key", "=", key).execute();
 }
 
 /** The expiry job's work: records older than 24 hours, for every user. */

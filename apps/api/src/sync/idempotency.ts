@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
-import type { Database } from "@todo/db";
+import { type Database, inRequestTransaction } from "@todo/db";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { Kysely } from "kysely";
 import { AppError } from "../errors/app-error.ts";
 import type { AppEnv } from "../lib/context.ts";
-import { claimKey, releaseKey, type StoredAnswer, storeAnswer } from "./idempotency-store.ts";
+import { lookUpKey, type StoredAnswer, storeAnswer } from "./idempotency-store.ts";
 
 const WRITES = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 // 1 to 255 visible ASCII characters (contract 8).
@@ -43,12 +43,18 @@ function replay(stored: StoredAnswer): Response {
   return new Response(stored.status === 204 ? null : stored.body, { status: stored.status ?? 500, headers });
 }
 
+// Thrown inside a transaction only to roll it back; never leaves this file.
+const UNDO = Symbol("undo");
+
 /**
- * Idempotency-Key on any write (contract 8, ADR 0051): the first request claims the key in
- * PostgreSQL (so it holds across instances), runs, and stores its answer; a repeat within
- * 24 hours gets that answer again with `Idempotent-Replayed: true`, a different request
- * with the same key 422, a repeat while the first still runs 409. Keys are per user.
- * Runs after the token check (needs the user) and the body guard (hashes the parsed body).
+ * Idempotency-Key on any write (contract 8, ADR 0055): the whole request runs in one
+ * PostgreSQL transaction that the services' queries join, and its answer is stored in that
+ * same transaction, so a retry after any crash finds either the stored answer (the work was
+ * done once) or nothing (the work was not done). The key's advisory lock, taken first and
+ * without waiting, makes a repeat while the first still runs 409 on any instance. A repeat
+ * within 24 hours replays the answer with `Idempotent-Replayed: true`; another request with
+ * the same key is 422. Keys are per user. Runs after the token check (needs the user) and
+ * the body guard (hashes the parsed body).
  */
 export const idempotency = (db: Kysely<Database>) =>
   createMiddleware<AppEnv>(async (c, next) => {
@@ -62,21 +68,38 @@ export const idempotency = (db: Kysely<Database>) =>
       path: new URL(c.req.url).pathname,
       bodyHash: await fingerprint(c),
     };
-    const stored = await claimKey(db, request);
-    if (stored) {
-      if (stored.method !== request.method || stored.path !== request.path || stored.body_hash !== request.bodyHash)
-        throw otherRequest();
-      if (stored.status === null) throw stillRunning();
-      return replay(stored);
+    try {
+      return await inRequestTransaction(db, async (trx) => {
+        const stored = await lookUpKey(trx, request);
+        if (stored === "running") throw stillRunning();
+        if (stored) {
+          if (stored.method !== request.method || stored.path !== request.path || stored.body_hash !== request.bodyHash)
+            throw otherRequest();
+          if (stored.status === null) throw stillRunning();
+          return replay(stored);
+        }
+        // The handler in a savepoint: when it fails (Hono has already turned the error into
+        // c.res), whatever it wrote is undone and the transaction is usable again for the record.
+        await db
+          .transaction()
+          .execute(async () => {
+            await next();
+            if (c.error) throw UNDO;
+          })
+          .catch((error: unknown) => {
+            if (error !== UNDO) throw error;
+          });
+        const res = c.res;
+        // Our failure (5xx), or the client hung up: roll back the work with the record; a retry does it.
+        if (res.status >= 499) throw UNDO;
+        const headers: Record<string, string> = {};
+        for (const h of KEPT) {
+          const value = res.headers.get(h);
+          if (value !== null) headers[h] = value;
+        }
+        await storeAnswer(trx, request, { status: res.status, headers, body: await res.clone().text() });
+      });
+    } catch (error) {
+      if (error !== UNDO) throw error;
     }
-    await next();
-    const res = c.res;
-    // Our failure (5xx, or the client hung up): nothing worth replaying, a retry does the work.
-    if (res.status >= 499) return void (await releaseKey(db, request).catch(() => {}));
-    const headers: Record<string, string> = {};
-    for (const h of KEPT) {
-      const value = res.headers.get(h);
-      if (value !== null) headers[h] = value;
-    }
-    await storeAnswer(db, request, { status: res.status, headers, body: await res.clone().text() });
   });
