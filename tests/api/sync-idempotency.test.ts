@@ -240,16 +240,18 @@ describe("contract 8: Idempotency-Key", () => {
     const held = await holdRecord(user.id, k);
     const lost = post(first.origin).catch(() => "connection lost");
     // The API has written the task and waits to record its answer: kill it there.
-    await blockedBackend(`insert into "idempotency_key"`);
+    const pid = await blockedBackend(`insert into "idempotency_key"`);
     first.proc.child.kill("SIGKILL");
     expect(await first.proc.exited).toBe("SIGKILL");
     expect(await lost).toBe("connection lost");
+    // PostgreSQL would notice the closed socket only once the blocked statement ends, and then
+    // finish that statement: end the dead process's session now, so nothing it sent completes.
+    await h.database.pool.query("select pg_terminate_backend($1)", [pid]);
     await held.release();
 
     const second = await startTestApi(inject("databaseUrl"));
     spawned.push(second.proc);
-    // The dead process's backend may still hold the key for a moment (it notices the closed
-    // socket when its statement ends): a client honours Retry-After.
+    // The ended session may hold the key for a moment longer: a client honours Retry-After.
     let retry = await post(second.origin);
     for (let i = 0; i < 50 && retry.status === 409; i++) {
       await sleep(100);
