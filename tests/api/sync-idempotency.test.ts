@@ -118,6 +118,19 @@ describe("contract 8: Idempotency-Key", () => {
     expect(await h.countTasks(user.id)).toBe(before + 1);
   });
 
+  it("a keyed write refused by a database rule inside its service is stored and replayed, and writes nothing", async () => {
+    const k = uniqueKey();
+    const before = await h.countTasks(user.id);
+    // An unknown list fails the task's foreign key inside the create's transaction (a savepoint here).
+    const body = { title: "nowhere", list_id: crypto.randomUUID() };
+    await expectFieldError(await api.send("POST", "tasks", body, key(k)), "list_id");
+    const again = await api.send("POST", "tasks", body, key(k));
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    await expectFieldError(again, "list_id");
+    expect((await record(user.id, k))?.status).toBe(422);
+    expect(await h.countTasks(user.id)).toBe(before);
+  });
+
   it("a key that is not 1 to 255 visible ASCII characters is 400", async () => {
     for (const bad of ["has space", "x".repeat(256), "é"]) {
       await expectProblem(await api.send("POST", "tasks", { title: "x" }, key(bad)), 400);
@@ -174,6 +187,32 @@ describe("contract 8: Idempotency-Key", () => {
     await age(25);
     await syncHousekeeping(h.database.db);
     expect(await record(user.id, k)).toBeUndefined();
+  });
+
+  it("reusing an expired key while the housekeeping job deletes it cannot deadlock with the job", async () => {
+    await api.createTask({ title: "makes the counter row" });
+    const k = uniqueKey();
+    await h.database.pool.query(
+      `insert into "idempotency_key" ("user_id", "key", "method", "path", "body_hash", "status", "created_at")
+       values ($1, $2, 'POST', 'old', 'x', 201, now() - interval '25 hours')`,
+      [user.id, k],
+    );
+    // The job's order (syncHousekeeping): expired records first, then the user's change counter.
+    const job = await h.database.pool.connect();
+    await job.query("begin");
+    await job.query(
+      `delete from "idempotency_key" where "user_id" = $1 and "created_at" < now() - interval '24 hours'`,
+      [user.id],
+    );
+    const write = api.send("POST", "tasks", { title: "after expiry" }, key(k));
+    await blockedBackend(`"idempotency_key"`);
+    // Were the write holding the counter while it waits for the record, this would deadlock.
+    await job.query(`update "user_change_seq" set "pruned_through" = "pruned_through" where "user_id" = $1`, [user.id]);
+    await job.query("commit");
+    job.release();
+    const res = await write;
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect(res.headers.get("idempotent-replayed")).toBeNull();
   });
 
   it("a record left running by a process that died is taken over after its lease", async () => {

@@ -37,7 +37,10 @@ const stale = sql<boolean>`("created_at" < now() - make_interval(hours => ${IDEM
  * An expired record is deleted here, so its row lock is taken before the user's change counter,
  * in the order the expiry job takes them too (ADR 0055).
  */
-export async function lookUpKey(trx: Kysely<Database>, r: IdempotencyRequest): Promise<StoredAnswer | "running" | null> {
+export async function lookUpKey(
+  trx: Kysely<Database>,
+  r: IdempotencyRequest,
+): Promise<StoredAnswer | "running" | null> {
   // Two 32-bit keys: a lock space apart from the jobs' single-key locks.
   const { rows } = await sql<{ locked: boolean }>`
     select pg_try_advisory_xact_lock(hashtext(${r.userId}), hashtext(${r.key})) as "locked"`.execute(trx);

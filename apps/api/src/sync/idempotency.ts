@@ -78,17 +78,9 @@ export const idempotency = (db: Kysely<Database>) =>
           if (stored.status === null) throw stillRunning();
           return replay(stored);
         }
-        // The handler in a savepoint: when it fails (Hono has already turned the error into
-        // c.res), whatever it wrote is undone and the transaction is usable again for the record.
-        await db
-          .transaction()
-          .execute(async () => {
-            await next();
-            if (c.error) throw UNDO;
-          })
-          .catch((error: unknown) => {
-            if (error !== UNDO) throw error;
-          });
+        // Services' own transactions are savepoints in this one: a refused write (412, a
+        // constraint's 422) is undone and leaves the transaction usable for its record.
+        await next();
         const res = c.res;
         // Our failure (5xx), or the client hung up: roll back the work with the record; a retry does it.
         if (res.status >= 499) throw UNDO;
