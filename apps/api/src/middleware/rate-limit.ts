@@ -74,8 +74,13 @@ export function rateLimit({ pool, redis, perMinute }: { pool: pg.Pool; redis?: R
     }
     await next();
     if (tightest) {
-      c.header("RateLimit-Policy", policy);
-      c.header("RateLimit", `"${tightest.window.name}";r=${tightest.remaining};t=${Math.ceil(tightest.msLeft / 1000)}`);
+      // On the answer's own headers, not c.header(): see request-context.ts.
+      const headers = c.res.headers;
+      headers.set("RateLimit-Policy", policy);
+      headers.set(
+        "RateLimit",
+        `"${tightest.window.name}";r=${tightest.remaining};t=${Math.ceil(tightest.msLeft / 1000)}`,
+      );
     }
   });
 }
