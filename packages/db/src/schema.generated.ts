@@ -180,6 +180,7 @@ export interface User {
 }
 
 export interface UserChangeSeq {
+  live_tasks: Generated<number>;
   pruned_through: Generated<Int8>;
   seq: Generated<Int8>;
   user_id: string;
