@@ -125,3 +125,43 @@ describe("security headers", () => {
     expect(res.headers.get("referrer-policy")).toBe("no-referrer");
   });
 });
+
+describe("the precomputed header set (ADR 0077)", () => {
+  const expected = {
+    "content-security-policy":
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+      "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-site",
+    "origin-agent-cluster": "?1",
+    "referrer-policy": "no-referrer",
+    "x-content-type-options": "nosniff",
+    "x-dns-prefetch-control": "off",
+    "x-download-options": "noopen",
+    "x-frame-options": "DENY",
+    "x-permitted-cross-domain-policies": "none",
+    "x-xss-protection": "0",
+  };
+  const pick = (res: Response) => Object.fromEntries(Object.keys(expected).map((k) => [k, res.headers.get(k)]));
+
+  it("is on answers, errors and preflights alike, with no HSTS (the TLS terminator sets it)", async () => {
+    const answers = [
+      await call(h.app, "GET", tasksPath(user.id), { token, headers: { origin: WEB_ORIGIN } }),
+      await call(h.app, "GET", "/nowhere"),
+      await preflight(WEB_ORIGIN),
+    ];
+    for (const res of answers) {
+      expect(pick(res)).toEqual(expected);
+      expect(res.headers.get("strict-transport-security")).toBeNull();
+    }
+  });
+
+  it("varies on Origin and exposes the same list to every allowed answer", async () => {
+    const res = await call(h.app, "GET", tasksPath(user.id), { token, headers: { origin: WEB_ORIGIN } });
+    expect(lower(res.headers.get("vary"))).toContain("origin");
+    expect(res.headers.get("access-control-expose-headers")).toBe(
+      "Location,Link,Content-Disposition,X-Request-Id,WWW-Authenticate,Retry-After,RateLimit,RateLimit-Policy,ETag,Idempotent-Replayed",
+    );
+    expect(res.headers.get("x-request-id")).toMatch(/^[\w-]{8,64}$/);
+  });
+});

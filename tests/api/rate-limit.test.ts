@@ -8,8 +8,9 @@ import { mintToken } from "./helpers/tokens.ts";
 const a = createHarness({ env: { API_RATE_LIMIT: "1200" } });
 const b = createHarness({ env: { API_RATE_LIMIT: "1200" } });
 const off = createHarness({ env: { API_RATE_LIMIT: "0" } });
+const large = createHarness({ env: { API_RATE_LIMIT: "12000" } });
 afterAll(async () => {
-  await Promise.all([a.close(), b.close(), off.close()]);
+  await Promise.all([a.close(), b.close(), off.close(), large.close()]);
 });
 
 let alice: TestUser;
@@ -49,6 +50,28 @@ describe("the per-user API rate limit", () => {
     const again = await list(a, alice, aliceToken);
     expect(again.status).toBe(200);
   }, 20_000);
+
+  it("a per-minute figure above 6,000 is not capped by a burst of 100 a second", async () => {
+    const user = await large.createUser();
+    const token = await mintToken(user.id);
+    const all = await Promise.all(Array.from({ length: 150 }, () => list(large, user, token)));
+    expect(all.map((r) => r.status)).toEqual(Array(150).fill(200));
+    expect(all[0]?.headers.get("ratelimit-policy")).toBe('"burst";q=200;w=1, "minute";q=12000;w=60');
+  });
+
+  it("counts both windows in one row per user, which goes with the account", async () => {
+    const user = await a.createUser();
+    const token = await mintToken(user.id);
+    await Promise.all(Array.from({ length: 3 }, () => list(a, user, token)));
+    const budget = () =>
+      a.database.pool.query<{ burst_points: number; minute_points: number }>(
+        `select "burst_points", "minute_points" from "api_request_budget" where "user_id" = $1`,
+        [user.id],
+      );
+    expect((await budget()).rows).toEqual([{ burst_points: 3, minute_points: 3 }]);
+    await a.database.pool.query(`delete from "user" where "id" = $1`, [user.id]);
+    expect((await budget()).rowCount).toBe(0);
+  });
 
   it("API_RATE_LIMIT=0 turns it off", async () => {
     const user = await off.createUser();
@@ -94,8 +117,8 @@ describe("with REDIS_URL, the budget lives in Redis", () => {
   it("two instances share one Redis budget, and nothing is written to PostgreSQL", async () => {
     const user = await burstThenRefused([r1, r2]);
     expect(Number(await clients[0]?.get(`burst:${user.id}`))).toBeGreaterThanOrEqual(101);
-    const { rowCount } = await r1.database.pool.query(`select 1 from "api_rate_limit" where "key" like $1`, [
-      `%${user.id}`,
+    const { rowCount } = await r1.database.pool.query(`select 1 from "api_request_budget" where "user_id" = $1`, [
+      user.id,
     ]);
     expect(rowCount).toBe(0);
   });

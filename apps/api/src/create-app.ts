@@ -1,6 +1,4 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { cors } from "hono/cors";
-import { secureHeaders } from "hono/secure-headers";
 import { registerDocs } from "./docs/docs.index.ts";
 import { AppError } from "./errors/app-error.ts";
 import { problemResponse, toAppError } from "./errors/problem.ts";
@@ -14,6 +12,7 @@ import { describeError } from "./lib/logger.ts";
 import { registerListRoutes } from "./lists/lists.index.ts";
 import { compression } from "./middleware/compression.ts";
 import { requestContext } from "./middleware/request-context.ts";
+import { responseHeaders } from "./middleware/response-headers.ts";
 import { registerSyncRoutes } from "./sync/sync.index.ts";
 import { registerTaskRoutes } from "./tasks/tasks.index.ts";
 import { registerTrashRoutes } from "./trash/trash.index.ts";
@@ -33,46 +32,8 @@ export function createApp(deps: Deps): OpenAPIHono<AppEnv> {
 
   app.use(requestContext(deps.logger));
   app.use(compression());
-  app.use(
-    cors({
-      origin: (origin) => (deps.env.corsOrigins.includes(origin) ? origin : null),
-      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-      allowHeaders: ["Authorization", "Content-Type", "X-Request-Id", "If-Match", "Idempotency-Key"],
-      exposeHeaders: [
-        "Location",
-        "Link",
-        "Content-Disposition",
-        "X-Request-Id",
-        "WWW-Authenticate",
-        "Retry-After",
-        "RateLimit",
-        "RateLimit-Policy",
-        "ETag",
-        "Idempotent-Replayed",
-      ],
-      maxAge: 600,
-    }),
-  );
-  app.use(
-    secureHeaders({
-      // The API serves JSON (and /docs from its own origin): nothing may frame or sniff it.
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'none'"],
-        formAction: ["'none'"],
-      },
-      xFrameOptions: "DENY",
-      referrerPolicy: "no-referrer",
-      // HSTS only means something over HTTPS; the TLS terminator in production sets it.
-      strictTransportSecurity: false,
-      crossOriginResourcePolicy: "same-site",
-    }),
-  );
+  // CORS for the configured origins and the security headers, worked out once (ADR 0077).
+  app.use(responseHeaders(deps.env.corsOrigins));
 
   registerHealthRoutes(app, deps);
   registerDocs(app);

@@ -47,6 +47,14 @@ export interface ApiRateLimit {
   points: Generated<number>;
 }
 
+export interface ApiRequestBudget {
+  burst_expire: Int8;
+  burst_points: number;
+  minute_expire: Int8;
+  minute_points: number;
+  user_id: string;
+}
+
 export interface ChangeLog {
   created_at: Generated<Timestamp>;
   entity_id: string;
@@ -172,6 +180,7 @@ export interface User {
 }
 
 export interface UserChangeSeq {
+  live_tasks: Generated<number>;
   pruned_through: Generated<Int8>;
   seq: Generated<Int8>;
   user_id: string;
@@ -189,6 +198,7 @@ export interface Verification {
 export interface DB {
   account: Account;
   api_rate_limit: ApiRateLimit;
+  api_request_budget: ApiRequestBudget;
   change_log: ChangeLog;
   database_identity: DatabaseIdentity;
   idempotency_key: IdempotencyKey;

@@ -53,7 +53,10 @@ export function compression(): MiddlewareHandler {
     await next();
     const response = c.res;
     const type = response.headers.get("Content-Type") ?? "";
-    if (!COMPRESSIBLE.test(type) || !response.body || c.req.method === "HEAD") return;
+    // No `response.body` here: on @hono/node-server reading it turns the light answer into a
+    // web-standard Response (a stream the server then pumps) for every JSON answer (ADR 0077).
+    if (!COMPRESSIBLE.test(type) || c.req.method === "HEAD" || response.status === 204 || response.status === 304)
+      return;
     // An answer with an ETag (one resource; the sync work's If-Match) is left whole: compressing
     // would make its strong tag name another representation, and If-Match compares strongly.
     if (response.headers.has("Content-Encoding") || response.headers.has("ETag")) return;

@@ -16,7 +16,9 @@ export const requestContext = (logger: Logger) =>
     c.set("logger", log);
     const started = performance.now();
     await next();
-    c.header("X-Request-Id", requestId);
+    // On the answer's own headers: c.header() after the handler makes Hono copy the answer, and
+    // @hono/node-server then turn it into a web-standard Response (ADR 0077).
+    c.res.headers.set("X-Request-Id", requestId);
     const status = c.res.status;
     const aborted = c.req.raw.signal.aborted;
     log[status >= 500 && !aborted ? "error" : "info"]("request", {

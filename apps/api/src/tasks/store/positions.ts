@@ -7,14 +7,14 @@ import { liveTasks } from "./live-tasks.ts";
 
 /**
  * Manual order (contract 6.5): fractional-indexing keys, so a move writes one row and
- * never renumbers. Position writes of one user are serialised by a transaction-scoped
- * advisory lock, so two concurrent "add to the end" can never pick the same key.
+ * never renumbers. Position writes of one user are serialised by the change counter's row
+ * lock, held until commit, so two concurrent "add to the end" can never pick the same key.
+ * (A separate advisory lock after it serialised nothing more and cost a round trip per create.)
  */
 export async function lockPositions(trx: Kysely<Database>, userId: string): Promise<void> {
   // The change counter's row lock always comes first (ADR 0052): every writer of a user then
   // queues on that one lock before any other, so no two of them can wait on each other.
   await lockChanges(trx, userId);
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`todo:positions:${userId}`}, 0))`.execute(trx);
 }
 
 /** The key after the last live task of the list (`null` = the Inbox). */
