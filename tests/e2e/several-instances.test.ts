@@ -185,7 +185,7 @@ describe("npm start -- --instances 2: two web and two API processes act as one",
         DATABASE_URL: url.toString(),
         WEB_PORT: String(webPort),
         API_PORT: String(apiPort),
-        LOG_LEVEL: "warn",
+        LOG_LEVEL: "info",
       },
       args: ["--instances", "2"],
     });
@@ -367,68 +367,106 @@ describe("npm start -- --instances 2: two web and two API processes act as one",
     const acknowledged = new Map<string, number>(users.map((u) => [u.id, 0]));
     const failures: string[] = [];
     let inFlightOnApi1 = 0;
-    let inFlightAtStop = -1;
+    let finishedOnApi1AfterStop = 0;
     let refused = 0;
     let servedByApi2AfterStop = 0;
+    let signalled = false;
     let stopped = false;
 
-    // Each write carries an Idempotency-Key; a client whose connection failed sends it again to
-    // the other instance. A replay there would mean API 1 did the work but lost the answer: an
-    // in-flight request cut short. A refused connection reached no server at all.
+    // Each client writes one task at a time, alternating instances, each write with an
+    // Idempotency-Key. A refused connection reached no server: the client sends the same write
+    // to the other instance (what a balancer does). Any other error is a loss.
     const client = async (index: number) => {
       const user = users[index] as Account;
       for (let n = 0; n < 40; n++) {
         const key = `load-${index}-${n}`;
         const order = (n + index) % 2 ? [0, 1] : [1, 0];
         let answer: Answer | undefined;
-        let errored = false;
         for (const i of order) {
           if (i === 0) inFlightOnApi1++;
+          const sentBeforeStop = signalled;
           try {
-            answer = await send(
-              api[i] as string,
-              "POST",
-              `/api/${user.id}/tasks`,
-              tokens[index] as string,
-              {
-                title: `load ${n}`,
-              },
-              key,
-            );
+            const body = { title: `load ${n}` };
+            answer = await send(api[i] as string, "POST", `/api/${user.id}/tasks`, tokens[index] as string, body, key);
+            if (i === 0 && sentBeforeStop === false && signalled) finishedOnApi1AfterStop++;
             if (stopped && i === 1) servedByApi2AfterStop++;
             break;
           } catch (error) {
             const code = (error as NodeJS.ErrnoException).code;
-            if (code === "ECONNREFUSED") refused++;
-            else failures.push(`${key} on API ${i + 1}: ${code ?? (error as Error).message}`);
-            errored = code !== "ECONNREFUSED";
+            if (code !== "ECONNREFUSED") {
+              failures.push(`${key} on API ${i + 1}: ${code ?? (error as Error).message}`);
+              break;
+            }
+            refused++;
           } finally {
             if (i === 0) inFlightOnApi1--;
           }
         }
-        if (answer?.status === 201 && answer.headers["idempotent-replayed"] !== "true")
+        if (answer?.status === 201 && answer.headers["idempotent-replayed"] === undefined)
           acknowledged.set(user.id, (acknowledged.get(user.id) ?? 0) + 1);
-        else if (answer)
-          failures.push(`${key}: ${answer.status}${errored ? " after a failed try" : ""} ${answer.body}`);
+        else if (answer) failures.push(`${key}: ${answer.status} ${answer.body}`);
       }
     };
+    const claimsRunning = async () =>
+      Number(
+        (
+          await db.query<{ n: string }>(
+            `select count(*) as n from "idempotency_key" where "user_id" = any($1) and "status" is null`,
+            [users.map((u) => u.id)],
+          )
+        ).rows[0]?.n,
+      );
 
     const load = Promise.all(users.map((_, i) => client(i)));
-    await within(10_000, async () => inFlightOnApi1 >= 2);
-    inFlightAtStop = inFlightOnApi1;
-    process.kill(pid, "SIGTERM");
-    await within(20_000, async () => {
-      try {
-        process.kill(pid, 0);
-        return false;
-      } catch {
-        stopped = true;
-        return true;
-      }
-    });
-    await load;
+    await within(20_000, async () => [...acknowledged.values()].reduce((s, n) => s + n, 0) >= 30);
+    // Hold every client's current write inside its transaction (inserts into "task" wait for this
+    // lock), so requests are certainly in flight on API 1 when it gets SIGTERM.
+    const holder = await db.connect();
+    try {
+      await holder.query(`begin; lock table "task" in share mode`);
+      await within(10_000, async () => (await claimsRunning()) === users.length && inFlightOnApi1 > 0);
+      const heldOnApi1 = inFlightOnApi1;
+      process.kill(pid, "SIGTERM");
+      signalled = true;
+      // Stopping: it soon accepts nothing new, yet it is still there, finishing what it holds.
+      const probes: string[] = [];
+      await within(5_000, () =>
+        send(api[0] as string, "GET", "/health", "").then(
+          (r) => {
+            probes.push(String(r.status));
+            return false;
+          },
+          (error: NodeJS.ErrnoException) => {
+            probes.push(String(error.code));
+            return error.code === "ECONNREFUSED";
+          },
+        ),
+      ).catch((error) => {
+        const log = run
+          .output()
+          .split("\n")
+          .filter((l) => l.startsWith("[api 1]") && !l.includes('"msg":"request"'));
+        throw new Error(`${error.message}: ${probes.join(" ")}\n${log.slice(-30).join("\n")}`);
+      });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(() => process.kill(pid, 0)).not.toThrow();
+      await holder.query("commit");
+      await within(15_000, async () => {
+        try {
+          process.kill(pid, 0);
+          return false;
+        } catch {
+          stopped = true;
+          return true;
+        }
+      });
+      await load;
+      expect(finishedOnApi1AfterStop).toBe(heldOnApi1);
+    } finally {
+      await holder.query("rollback").catch(() => {});
+      holder.release();
+    }
 
-    expect(inFlightAtStop).toBeGreaterThanOrEqual(2);
     expect(failures).toEqual([]);
     expect(refused).toBeGreaterThan(0);
     expect(servedByApi2AfterStop).toBeGreaterThan(0);
@@ -443,7 +481,7 @@ describe("npm start -- --instances 2: two web and two API processes act as one",
 
     // The rest of the product goes on: npm start still runs, API 2 and web 2 answer.
     expect(run.child.exitCode).toBeNull();
-    expect(run.output()).toMatch(/API 1 stopped/);
+    expect(run.output()).toMatch(/API 1 stopped \(exit 0\); 1 API instance\(s\) still serving/);
     expect((await send(api[1] as string, "GET", `/api/${users[0]?.id}/tasks`, tokens[0] as string)).status).toBe(200);
     expect((await fetch(`${web[1]}/api/health`)).status).toBe(200);
     expect((await session(web[1] as string, users[1]?.cookie ?? ""))?.user?.id).toBe(users[1]?.id);
