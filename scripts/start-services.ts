@@ -198,7 +198,8 @@ async function main() {
     children.push(api);
     running.API.add(api);
     api.on("exit", (code) => onChildExit("API", api, `API${suffix(i)}`, code));
-    await waitUntilOurs(`API${suffix(i)}`, `http://127.0.0.1:${port}/health`, api, 30_000);
+    // 60 s: with several instances (each a cluster of workers) on a busy 2-core machine, 30 s was seen to run out.
+    await waitUntilOurs(`API${suffix(i)}`, `http://127.0.0.1:${port}/health`, api, 60_000);
   }
 
   if (hasWeb) {
