@@ -4,7 +4,8 @@
  * `--dev` runs both services with reload instead of the production build;
  * `--web-port N` / `--api-port N` (or WEB_PORT / API_PORT) choose the ports;
  * `--instances N` runs N web and N API processes on one database, on the ports that
- * follow (web i calls API i; a load balancer goes in front, README "Several instances").
+ * follow (web i calls API i, each web origin is trusted by both services; a load balancer
+ * goes in front, README "Several instances").
  * Every failure is one plain line and an exit code (scripts/lib/start-errors.ts).
  */
 import type { ChildProcess } from "node:child_process";
@@ -54,9 +55,20 @@ function fail(error: unknown): Promise<never> {
   if (!stopping) console.error(`[start] ${line}`);
   return stopAll(code);
 }
-/** One service dying takes the others down: a half-running product would only mislead. */
-function onChildExit(name: string, code: number | null) {
+/** Instances of each service still running, for telling "one of several stopped" from "gone". */
+const running = { API: new Set<ChildProcess>(), web: new Set<ChildProcess>() };
+/**
+ * One service dying takes the others down: a half-running product would only mislead. With
+ * several instances, one that stops cleanly (exit 0 after a SIGTERM: a rolling restart, a
+ * machine being drained) leaves the others serving; a crash still stops everything.
+ */
+function onChildExit(service: keyof typeof running, child: ChildProcess, name: string, code: number | null) {
+  running[service].delete(child);
   if (stopping) return;
+  if (ready && code === 0 && running[service].size > 0) {
+    log(`${name} stopped (exit 0); ${running[service].size} ${service} instance(s) still serving`);
+    return;
+  }
   const message = `the ${name} exited (${code})${ready ? "" : " before it was ready"}; stopping everything`;
   void fail(new StartError(message, ready ? ExitCode.failed : ExitCode.notReady, { fix: "see its output above" }));
 }
@@ -155,6 +167,21 @@ async function main() {
   // Each service gets its env file's values explicitly (variables already in the
   // environment still win, as they do when a service reads its file itself).
   const common = { DATABASE_URL: url, START_RUN_ID: runId };
+  // Each web instance is a page origin of its own (another port): its sign-in form must be
+  // trusted by Better Auth and its calls allowed by the API's CORS, or only web 1 would work.
+  const instanceOrigins = n > 1 ? nth.map((i) => `http://localhost:${webPort + i}`) : [];
+  const withInstances = (list: string | undefined) =>
+    [...new Set([...(list ?? "").split(",").map((o) => o.trim()), ...instanceOrigins].filter(Boolean))].join(",");
+  const apiOrigins = process.env.CORS_ORIGINS || apiEnv.CORS_ORIGINS || process.env.WEB_ORIGIN || apiEnv.WEB_ORIGIN;
+  const severalApi = n > 1 ? { CORS_ORIGINS: withInstances(apiOrigins || webOrigin) } : {};
+  const severalWeb =
+    n > 1
+      ? {
+          BETTER_AUTH_TRUSTED_ORIGINS: withInstances(
+            process.env.BETTER_AUTH_TRUSTED_ORIGINS || webEnv.BETTER_AUTH_TRUSTED_ORIGINS,
+          ),
+        }
+      : {};
   for (const i of nth) {
     const port = apiPort + i;
     // Node with tsx as a loader, not the tsx CLI: the CLI SIGKILLs its child when the child
@@ -165,12 +192,14 @@ async function main() {
       options.dev ? ["watch", "src/server.ts"] : ["--import", "tsx", "src/server.ts"],
       {
         cwd: `${root}apps/api`,
-        env: { ...apiEnv, ...process.env, ...common, PORT: String(port) },
+        env: { ...apiEnv, ...process.env, ...common, ...severalApi, PORT: String(port) },
       },
     );
     children.push(api);
-    api.on("exit", (code) => onChildExit(`API${suffix(i)}`, code));
-    await waitUntilOurs(`API${suffix(i)}`, `http://127.0.0.1:${port}/health`, api, 30_000);
+    running.API.add(api);
+    api.on("exit", (code) => onChildExit("API", api, `API${suffix(i)}`, code));
+    // 60 s: with several instances (each a cluster of workers) on a busy 2-core machine, 30 s was seen to run out.
+    await waitUntilOurs(`API${suffix(i)}`, `http://127.0.0.1:${port}/health`, api, 60_000);
   }
 
   if (hasWeb) {
@@ -182,6 +211,7 @@ async function main() {
       const ownApi = (url: string | undefined) => url?.replace(`:${apiPort}`, `:${apiPort + i}`);
       const env = {
         ...webRunEnv,
+        ...severalWeb,
         PORT: String(port),
         ...(i > 0 && webRunEnv.API_URL ? { API_URL: ownApi(webRunEnv.API_URL) } : {}),
         ...(i > 0 && webRunEnv.NEXT_PUBLIC_API_URL
@@ -195,7 +225,8 @@ async function main() {
         { cwd: `${root}apps/web`, env },
       );
       children.push(web);
-      web.on("exit", (code) => onChildExit(`web${suffix(i)}`, code));
+      running.web.add(web);
+      web.on("exit", (code) => onChildExit("web", web, `web${suffix(i)}`, code));
       await waitUntilOurs(`web${suffix(i)}`, `http://127.0.0.1:${port}/api/health`, web, 120_000);
     }
   }
