@@ -45,6 +45,8 @@ function usePreloadedPanels() {
       timer = setTimeout(() => {
         preloadDetail();
         loadParser().catch(() => {});
+        // The bulk bar too: selecting and acting on several tasks works offline (ADR 0140).
+        import("./bulk-bar").catch(() => {});
       }, 0);
     };
     if (document.readyState === "complete") start();

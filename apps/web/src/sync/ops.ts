@@ -1,0 +1,86 @@
+import type { TaskCreate, TaskUpdate } from "@todo/contract";
+import type { BulkAction } from "../tasks/api-client";
+import type { Task, TaskListInfo } from "../tasks/model";
+
+/** Where a task stood in each cached view (view key -> index), to put it back on a restore. */
+export type Places = Record<string, number>;
+export type Back = { task: Task; at: Places };
+
+/** The kinds of change the queue holds (contract 9); each is one request to the API. */
+export type PendingOp =
+  | { op: "create"; body: TaskCreate; draft: Task; viewKey: string }
+  | { op: "update"; body: TaskUpdate }
+  | { op: "complete"; body: { completed: boolean } }
+  | { op: "delete" }
+  | { op: "move"; body: { before?: string; after?: string; list_id?: string | null } }
+  | { op: "restore"; back: Back[] }
+  /** Several tasks at once; `bases` is the If-Match of each (the bulk body's `if_versions`). */
+  | { op: "bulk"; body: BulkAction; bases: Record<string, number>; back?: Back[] }
+  | { op: "list-create"; body: { name: string }; draft: TaskListInfo }
+  | { op: "list-update"; body: { name: string } }
+  | { op: "list-delete" };
+
+/** One change the person made, kept until the server has it (contract 9, ADR 0125, ADR 0140). */
+export type Pending = PendingOp & {
+  /** The Idempotency-Key, made when the person acted: a resend is never a second change. */
+  key: string;
+  /**
+   * The id of the task (or, for `list-*` ops, the list) it changes; a draft's until its create is
+   * answered, then the real one. A bulk change's first task (its others are in `bases`).
+   */
+  taskId: string;
+  /** The version it was made against (If-Match); null for a create, a restore and a bulk. */
+  base: number | null;
+  /** The task (or list) as the person saw it, for the conflict view. */
+  before: Task | TaskListInfo | null;
+  /** Set by a 412: how the server has it now. Nothing more is sent for it until the person chooses. */
+  conflict?: unknown;
+};
+
+export const isListOp = (e: PendingOp) => e.op.startsWith("list-");
+
+/** Every id a change touches (its task, or a bulk's tasks): what a conflict holds back behind it. */
+export const touches = (e: Pending): string[] => (e.op === "bulk" ? Object.keys(e.bases) : [e.taskId]);
+
+const task = (id: string) => `/tasks/${encodeURIComponent(id)}`;
+const list = (id: string) => `/lists/${encodeURIComponent(id)}`;
+
+/** The request that sends a change: method, path, body, and whether If-Match applies (contract 8). */
+export function requestOf(e: Pending): { method: string; path: string; body?: unknown; ifMatch: boolean } {
+  switch (e.op) {
+    case "create":
+      return { method: "POST", path: "/tasks", body: e.body, ifMatch: false };
+    case "update":
+      return { method: "PUT", path: task(e.taskId), body: e.body, ifMatch: true };
+    case "complete":
+      return { method: "PATCH", path: `${task(e.taskId)}/complete`, body: e.body, ifMatch: true };
+    case "delete":
+      return { method: "DELETE", path: task(e.taskId), ifMatch: true };
+    case "move":
+      return { method: "POST", path: `${task(e.taskId)}/move`, body: e.body, ifMatch: true };
+    case "restore":
+      // No If-Match on a restore: it brings the task back exactly as it was deleted.
+      return { method: "POST", path: `${task(e.taskId)}/restore`, body: {}, ifMatch: false };
+    case "bulk":
+      return {
+        method: "POST",
+        path: "/tasks/bulk",
+        // A restore's tasks are in the trash, a version on from the copy the person saw: not checked.
+        body: { ids: Object.keys(e.bases), ...e.body, if_versions: e.body.action === "restore" ? undefined : e.bases },
+        ifMatch: false,
+      };
+    case "list-create":
+      return { method: "POST", path: "/lists", body: e.body, ifMatch: false };
+    case "list-update":
+      return { method: "PUT", path: list(e.taskId), body: e.body, ifMatch: true };
+    case "list-delete":
+      return { method: "DELETE", path: list(e.taskId), ifMatch: true };
+  }
+}
+
+/**
+ * A draft's id becomes the server's everywhere a queued change names it (its target, a bulk's
+ * ids, a move's neighbour, a new task's list). Draft ids are random UUIDs, so no other text matches.
+ */
+export const renamed = (e: Pending, from: string, to: string): Pending =>
+  from === to ? e : (JSON.parse(JSON.stringify(e).replaceAll(from, to)) as Pending);
