@@ -1,6 +1,6 @@
 "use client";
 import type { Task, TaskListInfo } from "../tasks/model";
-import type { Pending } from "./ops";
+import { conflictTasks, type Pending } from "./ops";
 import { bulkFields } from "./overlay";
 
 const FIELDS: [keyof Task, string][] = [
@@ -42,7 +42,7 @@ function rowsOf(entry: Pending, listName: (id: string | null) => string): { titl
     return { title: theirs?.name ?? "this list", rows: [["List name", yours, theirs?.name ?? "(deleted)"]] };
   }
   if (entry.op === "bulk") {
-    const now = new Map((Array.isArray(entry.conflict) ? (entry.conflict as Task[]) : []).map((t) => [t.id, t]));
+    const now = new Map(conflictTasks<Task>(entry.conflict).map((t) => [t.id, t]));
     const rows = [...now.values()].flatMap((task): Row[] => {
       const change = bulkFields(task, entry.body);
       const fields =

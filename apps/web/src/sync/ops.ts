@@ -84,3 +84,7 @@ export function requestOf(e: Pending): { method: string; path: string; body?: un
  */
 export const renamed = (e: Pending, from: string, to: string): Pending =>
   from === to ? e : (JSON.parse(JSON.stringify(e).replaceAll(from, to)) as Pending);
+
+/** A bulk 412's `current`: the changed tasks, an array, or the task itself when the bulk named one. */
+export const conflictTasks = <T>(current: unknown): T[] =>
+  Array.isArray(current) ? (current as T[]) : current ? [current as T] : [];

@@ -2,7 +2,7 @@ import { createStore, get, set } from "idb-keyval";
 import type { TaskApi } from "../tasks/api-client";
 import { ApiError } from "../tasks/api-error";
 import type { Task } from "../tasks/model";
-import { type Pending, renamed, requestOf, touches } from "./ops";
+import { conflictTasks, type Pending, renamed, requestOf, touches } from "./ops";
 
 export type { Pending, PendingOp } from "./ops";
 
@@ -220,10 +220,10 @@ export class Outbox {
 /** The versions a "mine" is sent onto: the server's current one (each task's, for a bulk). */
 function onto(entry: Pending, current: Task | Task[] | null): Partial<Pending> {
   if (entry.op !== "bulk") return { base: (current as Task | null)?.version ?? null };
-  const now = new Map((Array.isArray(current) ? current : []).map((t) => [t.id, t.version]));
+  const now = new Map(conflictTasks<Task>(current).map((t) => [t.id, t.version]));
   return { bases: Object.fromEntries(Object.entries(entry.bases).map(([id, v]) => [id, now.get(id) ?? v])) };
 }
 
 /** What "theirs" puts in the cache: the server's copy, in the shape that change's answer has. */
 const theirs = (entry: Pending, current: Task | Task[] | null) =>
-  entry.op === "bulk" ? { tasks: Array.isArray(current) ? current : [] } : current;
+  entry.op === "bulk" ? { tasks: conflictTasks<Task>(current) } : current;
