@@ -160,8 +160,8 @@ describe("offline: organising", () => {
         ["Trips", 1],
       ]);
     const trips = (await lists(user.id)).find((l) => l.name === "Trips");
-    const added = await db.query(`select title, list_id from task where user_id = $1`, [user.id]);
-    expect(added.rows).toEqual([{ title: "Passport", list_id: trips?.id }]);
+    const added = async () => (await db.query(`select title, list_id from task where user_id = $1`, [user.id])).rows;
+    await expect.poll(added, { timeout: 30_000 }).toEqual([{ title: "Passport", list_id: trips?.id }]);
     await new Promise((r) => setTimeout(r, 2_000));
     expect(await lists(user.id)).toHaveLength(2);
     expect((await db.query(`select 1 from task where user_id = $1`, [user.id])).rowCount).toBe(1);

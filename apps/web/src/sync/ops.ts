@@ -88,3 +88,43 @@ export const renamed = (e: Pending, from: string, to: string): Pending =>
 /** A bulk 412's `current`: the changed tasks, an array, or the task itself when the bulk named one. */
 export const conflictTasks = <T>(current: unknown): T[] =>
   Array.isArray(current) ? (current as T[]) : current ? [current as T] : [];
+
+/** The versions a "mine" is sent onto: the server's current one (each task's, for a bulk). */
+export function onto(entry: Pending, current: Task | Task[] | null): Partial<Pending> {
+  if (entry.op !== "bulk") return { base: (current as Task | null)?.version ?? null };
+  const now = new Map(conflictTasks<Task>(current).map((t) => [t.id, t.version]));
+  return { bases: Object.fromEntries(Object.entries(entry.bases).map(([id, v]) => [id, now.get(id) ?? v])) };
+}
+
+/** What "theirs" puts in the cache: the server's copy, in the shape that change's answer has. */
+export const theirs = (entry: Pending, current: Task | Task[] | null) =>
+  entry.op === "bulk" ? { tasks: conflictTasks<Task>(current) } : current;
+
+/**
+ * Drops the sent entry; later changes name the saved draft by its real id, and those made on
+ * the same version as the sent one now build on the version the server gave it.
+ */
+export function afterSent(entries: readonly Pending[], sent: Pending, answer: unknown): Pending[] {
+  const saved = (
+    Array.isArray((answer as { tasks?: unknown })?.tasks)
+      ? (answer as { tasks: Task[] }).tasks
+      : answer
+        ? [answer as Task]
+        : []
+  ) as { id: string; version: number }[];
+  const created = sent.op === "create" || sent.op === "list-create";
+  // What comes after a create or a restore was made on the copy shown meanwhile: it builds on the answer.
+  const fresh = created || sent.op === "restore" || (sent.op === "bulk" && sent.body.action === "restore");
+  const baseOf = (e: Pending, id: string) => (e.op === "bulk" ? e.bases[id] : e.base);
+  return entries
+    .filter((e) => e !== sent)
+    .map((e) => {
+      let next = created && saved[0] ? renamed(e, sent.taskId, saved[0].id) : e;
+      for (const s of saved) {
+        if (!touches(next).includes(s.id) || (!fresh && baseOf(next, s.id) !== baseOf(sent, s.id))) continue;
+        next =
+          next.op === "bulk" ? { ...next, bases: { ...next.bases, [s.id]: s.version } } : { ...next, base: s.version };
+      }
+      return next;
+    });
+}

@@ -2,7 +2,7 @@ import { createStore, get, set } from "idb-keyval";
 import type { TaskApi } from "../tasks/api-client";
 import { ApiError } from "../tasks/api-error";
 import type { Task } from "../tasks/model";
-import { conflictTasks, type Pending, renamed, requestOf, touches } from "./ops";
+import { afterSent, onto, type Pending, requestOf, theirs, touches } from "./ops";
 
 export type { Pending, PendingOp } from "./ops";
 
@@ -145,7 +145,7 @@ export class Outbox {
         return true;
       }
     }
-    await this.save(this.afterSent(entry, answer));
+    await this.save(afterSent(this.state.entries, entry, answer));
     this.update({ offline: false });
     this.settle(entry.key, { status: "sent", answer });
     this.hooks.sent(entry, answer);
@@ -157,37 +157,6 @@ export class Outbox {
     const request = requestOf(entry);
     if (request.ifMatch && entry.base !== null) headers["if-match"] = `"v${entry.base}"`;
     return this.api.write(request.method, request.path, request.body, headers);
-  }
-
-  /**
-   * Drops the sent entry; later changes name the saved draft by its real id, and those made on
-   * the same version as the sent one now build on the version the server gave it.
-   */
-  private afterSent(sent: Pending, answer: unknown): Pending[] {
-    const saved = (
-      Array.isArray((answer as { tasks?: unknown })?.tasks)
-        ? (answer as { tasks: Task[] }).tasks
-        : answer
-          ? [answer as Task]
-          : []
-    ) as { id: string; version: number }[];
-    const created = sent.op === "create" || sent.op === "list-create";
-    // What comes after a create or a restore was made on the copy shown meanwhile: it builds on the answer.
-    const fresh = created || sent.op === "restore" || (sent.op === "bulk" && sent.body.action === "restore");
-    const baseOf = (e: Pending, id: string) => (e.op === "bulk" ? e.bases[id] : e.base);
-    return this.state.entries
-      .filter((e) => e !== sent)
-      .map((e) => {
-        let next = created && saved[0] ? renamed(e, sent.taskId, saved[0].id) : e;
-        for (const s of saved) {
-          if (!touches(next).includes(s.id) || (!fresh && baseOf(next, s.id) !== baseOf(sent, s.id))) continue;
-          next =
-            next.op === "bulk"
-              ? { ...next, bases: { ...next.bases, [s.id]: s.version } }
-              : { ...next, base: s.version };
-        }
-        return next;
-      });
   }
 
   private replace(old: Pending, next: Pending): Pending[] {
@@ -216,14 +185,3 @@ export class Outbox {
     await this.flush();
   }
 }
-
-/** The versions a "mine" is sent onto: the server's current one (each task's, for a bulk). */
-function onto(entry: Pending, current: Task | Task[] | null): Partial<Pending> {
-  if (entry.op !== "bulk") return { base: (current as Task | null)?.version ?? null };
-  const now = new Map(conflictTasks<Task>(current).map((t) => [t.id, t.version]));
-  return { bases: Object.fromEntries(Object.entries(entry.bases).map(([id, v]) => [id, now.get(id) ?? v])) };
-}
-
-/** What "theirs" puts in the cache: the server's copy, in the shape that change's answer has. */
-const theirs = (entry: Pending, current: Task | Task[] | null) =>
-  entry.op === "bulk" ? { tasks: conflictTasks<Task>(current) } : current;
