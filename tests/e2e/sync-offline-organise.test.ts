@@ -184,4 +184,38 @@ describe("offline: organising", () => {
     await expect.poll(() => conflict.count()).toBe(0);
     await context.close();
   });
+
+  it("Clear completed offline takes the completed tasks shown, and deletes them once when back", async () => {
+    const user = await createUser("offline-clear");
+    const api = await apiAs(user);
+    const [one, two] = await api.createTasks([{ title: "Done one" }, { title: "Done two" }, { title: "Still open" }]);
+    await api.post("/tasks/bulk", { ids: [one?.id, two?.id], action: "complete" });
+    const { context, page } = await newVisitor(browser(), { user });
+    const t = taskPage(page);
+    await t.open();
+    await expect.poll(() => t.titles()).toEqual(["Still open", "Done two", "Done one"]);
+    await shellKept(page);
+
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Clear completed" }).click();
+    await expect.poll(() => t.titles()).toEqual(["Still open"]);
+    const banner = waitingBanner(page);
+    await expect.poll(() => banner.textContent(), { timeout: 20_000 }).toContain(pending(1));
+    await page.reload();
+    await expect.poll(() => banner.textContent(), { timeout: 30_000 }).toContain(pending(1));
+    await expect.poll(() => t.titles(), { timeout: 30_000 }).toEqual(["Still open"]);
+    expect((await tasks(user.id)).filter((r) => r.deleted)).toEqual([]);
+
+    await context.setOffline(false);
+    const expected = [
+      { title: "Done one", completed: true, deleted: true, version: 3 },
+      { title: "Done two", completed: true, deleted: true, version: 3 },
+      { title: "Still open", completed: false, deleted: false, version: 1 },
+    ];
+    const byTitle = async () => (await tasks(user.id)).sort((a, b) => a.title.localeCompare(b.title));
+    await expect.poll(byTitle, { timeout: 30_000 }).toEqual(expected);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await byTitle()).toEqual(expected);
+    await context.close();
+  });
 });
