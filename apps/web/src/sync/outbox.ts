@@ -132,9 +132,10 @@ export class Outbox {
         this.settle(entry.key, { status: "conflict" });
         return true;
       }
-      const gone = error.status === 404 && entry.op !== "create" && entry.op !== "bulk";
+      // A restore of a task purged meanwhile says so (the person pressed Undo and expects it back).
+      const gone = error.status === 404 && !["create", "bulk", "restore"].includes(entry.op);
       if (gone) {
-        answer = null; // Deleted (or restored, or purged) elsewhere: it disappears, no error (contract 9).
+        answer = null; // Deleted elsewhere: it disappears, no error (contract 9).
       } else {
         // Refused for good (400/404/409/422): drop it, and what was queued on a draft that never existed.
         const draft = entry.op === "create" || entry.op === "list-create";

@@ -208,6 +208,7 @@ export function useTaskActions() {
   const restore = useCallback(
     async (tasks: Task[]): Promise<Outcome> => {
       setDeleted(null);
+      const ids = tasks.map((t) => t.id);
       const back = places.get(tasks) ?? tasks.map((task) => ({ task, at: {} }));
       await deleting.current;
       begin();
@@ -218,7 +219,10 @@ export function useTaskActions() {
         const result = await (tasks.length === 1 && one
           ? submit(one, { op: "restore", back })
           : submitBulk(tasks, { action: "restore" }, back));
-        if (result.status === "refused") return { ok: false, message: fail(result.error) };
+        if (result.status === "refused") {
+          dropCached(client, ids); // put back at once, but the server no longer has it
+          return { ok: false, message: fail(result.error) };
+        }
         done = result.status === "sent";
         return { ok: true };
       } finally {
