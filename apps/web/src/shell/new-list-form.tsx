@@ -5,11 +5,13 @@ import { type FormEvent, useId, useState } from "react";
 import { Plus } from "@/components/icons";
 import { refreshAll } from "@/tasks/task-cache";
 import { useTaskStore } from "@/tasks/task-provider";
+import { useListActions } from "@/tasks/use-lists";
 import { viewPath } from "@/tasks/view";
 
 /** "New list": a name, Enter, and the new list opens. */
 export function NewListForm() {
-  const { api, client, fail } = useTaskStore();
+  const { client, fail } = useTaskStore();
+  const lists = useListActions();
   const router = useRouter();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -24,12 +26,15 @@ export function NewListForm() {
       return;
     }
     try {
-      const list = await api.createList(checked.value);
-      await refreshAll(client);
+      // Queued like every change: offline it waits in the sidebar, and its page opens once saved.
+      const list = await lists.create(checked.value);
       setName("");
       setOpen(false);
       setError(null);
-      router.push(viewPath({ kind: "list", id: list.id }));
+      if (list) {
+        await refreshAll(client);
+        router.push(viewPath({ kind: "list", id: list.id }));
+      }
     } catch (e) {
       setError(fail(e));
     }

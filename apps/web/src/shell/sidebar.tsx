@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { CalendarAhead, CalendarDay, Hash, Inbox, Tag, Trash } from "@/components/icons";
 import { keys } from "@/tasks/task-cache";
 import { useTaskStore } from "@/tasks/task-provider";
+import { isDraftList, useLists } from "@/tasks/use-lists";
 import { viewPath } from "@/tasks/view";
 import { NewListForm } from "./new-list-form";
 
@@ -42,7 +43,7 @@ function NavLink({
 /** Inbox, Today, Upcoming, the person's lists and labels with open counts, and the Trash. */
 export function Sidebar() {
   const { api } = useTaskStore();
-  const lists = useQuery({ queryKey: keys.lists, queryFn: () => api.lists() });
+  const lists = useLists();
   const labels = useQuery({ queryKey: keys.labels, queryFn: () => api.labels() });
 
   return (
@@ -62,11 +63,29 @@ export function Sidebar() {
         Lists
       </h2>
       <ul className="nav-group" aria-labelledby="nav-lists">
-        {(lists.data ?? []).map((list) => (
-          <NavLink key={list.id} href={viewPath({ kind: "list", id: list.id })} icon={<Hash />} count={list.open_count}>
-            {list.name}
-          </NavLink>
-        ))}
+        {(lists.data ?? []).map((list) =>
+          isDraftList(list) ? (
+            // Made offline: it has no page until the server has it (ADR 0141).
+            <li key={list.id}>
+              <span className="nav-link nav-waiting" title="Not saved yet">
+                <Hash />
+                <span className="nav-name" dir="auto">
+                  {list.name}
+                </span>
+                <span className="nav-count">not saved yet</span>
+              </span>
+            </li>
+          ) : (
+            <NavLink
+              key={list.id}
+              href={viewPath({ kind: "list", id: list.id })}
+              icon={<Hash />}
+              count={list.open_count}
+            >
+              {list.name}
+            </NavLink>
+          ),
+        )}
       </ul>
       <NewListForm />
       {labels.data && labels.data.length > 0 ? (

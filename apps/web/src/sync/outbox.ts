@@ -1,37 +1,20 @@
-import type { TaskCreate, TaskUpdate } from "@todo/contract";
 import { createStore, get, set } from "idb-keyval";
 import type { TaskApi } from "../tasks/api-client";
 import { ApiError } from "../tasks/api-error";
 import type { Task } from "../tasks/model";
+import { afterSent, onto, type Pending, requestOf, theirs, touches } from "./ops";
 
-export type PendingOp =
-  | { op: "create"; body: TaskCreate; draft: Task; viewKey: string }
-  | { op: "update"; body: TaskUpdate }
-  | { op: "complete"; body: { completed: boolean } }
-  | { op: "delete" };
-
-/** One change the person made, kept until the server has it (contract 9, ADR 0125). */
-export type Pending = PendingOp & {
-  /** The Idempotency-Key, made when the person acted: a resend is never a second change. */
-  key: string;
-  /** The task's id; a draft's until its create is answered, then the real one. */
-  taskId: string;
-  /** The version it was made against (If-Match); null for a create. */
-  base: number | null;
-  /** The task as the person saw it, for the conflict view. */
-  before: Task | null;
-  /** Set by a 412: the task as the server has it now. Nothing more is sent for this task until the person chooses. */
-  conflict?: Task | null;
-};
+export type { Pending, PendingOp } from "./ops";
 
 export type Result =
-  | { status: "sent"; task: Task | null }
+  /** `answer`: the server's body (a task, a list, a bulk result), or null when it is gone. */
+  | { status: "sent"; answer: unknown }
   | { status: "waiting" }
   | { status: "conflict" }
   | { status: "refused"; error: ApiError };
 
 export interface OutboxHooks {
-  sent: (entry: Pending, task: Task | null) => void;
+  sent: (entry: Pending, answer: unknown) => void;
   refused: (entry: Pending, error: ApiError) => void;
 }
 
@@ -41,10 +24,8 @@ export interface OutboxState {
   offline: boolean;
 }
 
-const at = (id: string) => `/tasks/${encodeURIComponent(id)}`;
-
 /**
- * The write queue: every task change goes through it in order, is stored in IndexedDB before
+ * The write queue: every task and list change goes through it in order, is stored in IndexedDB before
  * it is sent (so a reload or a crash keeps it), and leaves only once the server answered it.
  */
 export class Outbox {
@@ -125,66 +106,58 @@ export class Outbox {
   private async sendNext(): Promise<boolean> {
     const held = new Set<string>();
     const entry = this.state.entries.find((e) => {
-      if (e.conflict !== undefined) held.add(e.taskId);
-      return e.conflict === undefined && !held.has(e.taskId);
+      const ids = touches(e);
+      const free = e.conflict === undefined && !ids.some((id) => held.has(id));
+      if (!free) for (const id of ids) held.add(id);
+      return free;
     });
     if (!entry) return false;
-    let task: Task | null;
+    let answer: unknown;
     try {
-      task = (await this.send(entry)) as Task | null;
+      answer = await this.send(entry);
     } catch (error) {
       if (!(error instanceof ApiError) || error.kind === "unreachable") {
         this.update({ offline: true });
         return false;
       }
       if (error.kind === "session") return false;
+      if (error.status === 412 && entry.op === "move") {
+        // Position is all a move touches: it goes onto the current version (ADR 0140).
+        const current = error.current as Task | undefined;
+        await this.save(this.replace(entry, { ...entry, key: crypto.randomUUID(), base: current?.version ?? null }));
+        return true;
+      }
       if (error.status === 412) {
-        await this.save(this.replace(entry, { ...entry, conflict: (error.current as Task | undefined) ?? null }));
+        await this.save(this.replace(entry, { ...entry, conflict: error.current ?? null }));
         this.settle(entry.key, { status: "conflict" });
         return true;
       }
-      if (entry.op === "delete" && error.status === 404) {
-        task = null; // Already gone elsewhere: what the person wanted.
+      // A restore of a task purged meanwhile says so (the person pressed Undo and expects it back).
+      const gone = error.status === 404 && !["create", "bulk", "restore"].includes(entry.op);
+      if (gone) {
+        answer = null; // Deleted elsewhere: it disappears, no error (contract 9).
       } else {
-        // Refused for good (400/404/422): drop it, and what was queued on a draft that never existed.
-        const dropped = (e: Pending) => e === entry || (entry.op === "create" && e.taskId === entry.taskId);
+        // Refused for good (400/404/409/422): drop it, and what was queued on a draft that never existed.
+        const draft = entry.op === "create" || entry.op === "list-create";
+        const dropped = (e: Pending) => e === entry || (draft && e.taskId === entry.taskId);
         await this.save(this.state.entries.filter((e) => !dropped(e)));
         this.settle(entry.key, { status: "refused", error });
         this.hooks.refused(entry, error);
         return true;
       }
     }
-    await this.save(this.afterSent(entry, task));
+    await this.save(afterSent(this.state.entries, entry, answer));
     this.update({ offline: false });
-    this.settle(entry.key, { status: "sent", task });
-    this.hooks.sent(entry, task);
+    this.settle(entry.key, { status: "sent", answer });
+    this.hooks.sent(entry, answer);
     return true;
   }
 
   private send(entry: Pending): Promise<unknown> {
     const headers: Record<string, string> = { "idempotency-key": entry.key };
-    if (entry.base !== null) headers["if-match"] = `"v${entry.base}"`;
-    switch (entry.op) {
-      case "create":
-        return this.api.write("POST", "/tasks", entry.body, headers);
-      case "update":
-        return this.api.write("PUT", at(entry.taskId), entry.body, headers);
-      case "complete":
-        return this.api.write("PATCH", `${at(entry.taskId)}/complete`, entry.body, headers);
-      case "delete":
-        return this.api.write("DELETE", at(entry.taskId), undefined, headers);
-    }
-  }
-
-  /** Drops the sent entry; later changes of the same task now build on the version the server gave it. */
-  private afterSent(sent: Pending, task: Task | null): Pending[] {
-    return this.state.entries
-      .filter((e) => e !== sent)
-      .map((e) =>
-        e.taskId === sent.taskId && task
-          ? { ...e, taskId: task.id, base: e.base === sent.base || sent.op === "create" ? task.version : e.base }
-          : e,
-      );
+    const request = requestOf(entry);
+    if (request.ifMatch && entry.base !== null) headers["if-match"] = `"v${entry.base}"`;
+    return this.api.write(request.method, request.path, request.body, headers);
   }
 
   private replace(old: Pending, next: Pending): Pending[] {
@@ -198,15 +171,17 @@ export class Outbox {
   async resolve(key: string, choice: "mine" | "theirs"): Promise<void> {
     const entry = this.state.entries.find((e) => e.key === key);
     if (!entry || entry.conflict === undefined) return;
-    const current = entry.conflict;
+    const current = entry.conflict as Task | Task[] | null;
     if (choice === "mine") {
       // A fresh key: the first request was refused, this is a new one onto a new version.
-      const again = { ...entry, key: crypto.randomUUID(), base: current?.version ?? null };
+      const again = { ...entry, key: crypto.randomUUID(), ...onto(entry, current) } as Pending;
       delete again.conflict;
       await this.save(this.replace(entry, again));
     } else {
-      await this.save(this.state.entries.filter((e) => e.taskId !== entry.taskId));
-      this.hooks.sent(entry.op === "delete" ? { ...entry, op: "update", body: {} } : entry, current);
+      const ids = new Set(touches(entry));
+      await this.save(this.state.entries.filter((e) => !touches(e).some((id) => ids.has(id))));
+      // The server's copy goes in the cache (a delete's task or list comes back).
+      this.hooks.sent(entry, theirs(entry, current));
     }
     await this.flush();
   }

@@ -1,4 +1,4 @@
-import type { BulkSet, ChangePage, Problem, Task, TaskBulkResult, TaskCreate, TaskUpdate } from "@todo/contract";
+import type { BulkSet, ChangePage, Problem, Task, TaskCreate, TaskUpdate } from "@todo/contract";
 import { PROBLEM_CONTENT_TYPE } from "@todo/contract/rules";
 import { ApiError, sessionEnded, unreachable } from "./api-error";
 import type { LabelInfo, TaskListInfo, TrashedTask } from "./model";
@@ -162,15 +162,6 @@ export function createTaskApi(options: Options) {
         throw error;
       }
     },
-    async restore(id: string): Promise<Task> {
-      return task(await send("POST", `${at(id)}/restore`, {}));
-    },
-    async move(id: string, to: { before?: string; after?: string; list_id?: string | null }): Promise<Task> {
-      return task(await send("POST", `${at(id)}/move`, to));
-    },
-    async bulk(ids: string[], change: BulkAction): Promise<TaskBulkResult> {
-      return json<TaskBulkResult>(await send("POST", "/tasks/bulk", { ids, ...change }));
-    },
     trash(next?: string): Promise<Page<TrashedTask>> {
       return page<TrashedTask>(next ?? "/trash");
     },
@@ -179,15 +170,6 @@ export function createTaskApi(options: Options) {
     },
     async lists(): Promise<TaskListInfo[]> {
       return json<TaskListInfo[]>(await send("GET", "/lists"));
-    },
-    async createList(name: string): Promise<TaskListInfo> {
-      return json<TaskListInfo>(await send("POST", "/lists", { name }));
-    },
-    async renameList(id: string, name: string): Promise<TaskListInfo> {
-      return json<TaskListInfo>(await send("PUT", `/lists/${encodeURIComponent(id)}`, { name }));
-    },
-    async deleteList(id: string): Promise<void> {
-      await send("DELETE", `/lists/${encodeURIComponent(id)}`);
     },
     async renameLabel(name: string, to: string): Promise<void> {
       await send("PUT", `/labels/${encodeURIComponent(name)}`, { name: to });

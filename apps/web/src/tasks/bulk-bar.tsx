@@ -1,10 +1,9 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { checkText, LABEL_NAME_FIELD } from "@todo/contract/rules";
 import { useId, useState } from "react";
 import type { BulkAction } from "./api-client";
-import { keys } from "./task-cache";
-import { type Outcome, useTaskStore } from "./task-provider";
+import type { Outcome } from "./task-provider";
+import { useLists } from "./use-lists";
 
 interface Props {
   count: number;
@@ -16,8 +15,7 @@ interface Props {
 
 /** What can be done to every selected task at once; each choice applies straight away. */
 export function BulkBar({ count, onAction, onSelectAll, onClear }: Props) {
-  const { api } = useTaskStore();
-  const lists = useQuery({ queryKey: keys.lists, queryFn: () => api.lists() });
+  const lists = useLists();
   const id = useId();
   const [date, setDate] = useState("");
   const [label, setLabel] = useState("");

@@ -1,9 +1,14 @@
 "use client";
+import type { InfiniteData } from "@tanstack/react-query";
 import { BULK_MAX } from "@todo/contract/rules";
 import { useState } from "react";
+import { withPending } from "../sync/overlay";
+import type { Page } from "./api-client";
+import { ApiError } from "./api-error";
 import type { Task } from "./model";
+import { keys } from "./task-cache";
 import { useTaskStore } from "./task-provider";
-import { apiQuery, type View, type ViewOptions } from "./view";
+import { apiQuery, type View, type ViewOptions, viewKey } from "./view";
 
 /**
  * Moves every completed task of this view to the trash (with Undo), not only the
@@ -20,9 +25,20 @@ export function ClearCompleted({
   onCleared: (tasks: Task[]) => void;
   onRefused: (message: string) => void;
 }) {
-  const { api, fail, timeZone } = useTaskStore();
+  const { api, client, fail, timeZone, sync } = useTaskStore();
   const [busy, setBusy] = useState(false);
   if (options.filter === "active") return null;
+
+  const cachedCompleted = () => {
+    const queryKey = keys.view(viewKey(view), apiQuery(view, options, timeZone).toString());
+    const pages = client.getQueryData<InfiniteData<Page<Task>>>(queryKey)?.pages ?? [];
+    const tasks = withPending(
+      pages.flatMap((p) => p.items),
+      sync.entries,
+      JSON.stringify(queryKey),
+    );
+    return tasks.filter((t) => t.completed);
+  };
 
   const clear = async () => {
     setBusy(true);
@@ -38,7 +54,10 @@ export function ClearCompleted({
       }
       if (done.length > 0) onCleared(done.slice(0, BULK_MAX));
     } catch (error) {
-      onRefused(fail(error));
+      // Offline: the completed tasks this device has of the view, as shown; their delete is queued.
+      const shown = error instanceof ApiError && error.kind === "unreachable" ? cachedCompleted() : [];
+      if (shown.length > 0) onCleared(shown.slice(0, BULK_MAX));
+      else onRefused(fail(error));
     } finally {
       setBusy(false);
     }

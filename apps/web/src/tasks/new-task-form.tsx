@@ -1,14 +1,13 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import type { TaskCreate } from "@todo/contract";
 import { todayIn } from "@todo/contract/rules";
 import { type FormEvent, type KeyboardEvent, type Ref, useId, useState } from "react";
 import { Note, Plus } from "@/components/icons";
 import { HighlightedInput } from "./quick-add/highlighted-input";
 import { useQuickAdd } from "./quick-add/use-quick-add";
-import { keys } from "./task-cache";
 import { checkDescription, checkTitle } from "./task-input-rules";
 import { type Outcome, useTaskStore } from "./task-provider";
+import { useLists } from "./use-lists";
 
 interface Props {
   ref: Ref<HTMLInputElement>;
@@ -26,8 +25,8 @@ const ONLY_PARTS =
  */
 export function NewTaskForm({ ref, defaults, onAdd }: Props) {
   const id = useId();
-  const { api, timeZone } = useTaskStore();
-  const lists = useQuery({ queryKey: keys.lists, queryFn: () => api.lists() }).data ?? [];
+  const { timeZone } = useTaskStore();
+  const lists = useLists().data ?? [];
   const quick = useQuickAdd(timeZone, lists);
   const { draft, parsed } = quick;
   const [note, setNote] = useState("");

@@ -31,6 +31,13 @@ export function mapCachedTasks(client: QueryClient, change: (task: Task) => Task
   );
 }
 
+/** Rewrites every cached page's rows as a whole (a move reorders them at once). */
+export function mapCachedPages(client: QueryClient, change: (items: Task[]) => Task[]): void {
+  client.setQueriesData<Pages>({ queryKey: keys.tasks }, (data) =>
+    data ? { ...data, pages: data.pages.map((page) => ({ ...page, items: change(page.items) })) } : data,
+  );
+}
+
 export const replaceCached = (client: QueryClient, saved: Task[]) => {
   const byId = new Map(saved.map((t) => [t.id, t]));
   mapCachedTasks(client, (t) => byId.get(t.id) ?? t);

@@ -1,14 +1,13 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import type { TaskUpdate } from "@todo/contract";
 import { TITLE_MAX, todayIn } from "@todo/contract/rules";
 import { type KeyboardEvent, useId, useState } from "react";
 import { LabelChips } from "./label-chips";
 import type { Task } from "./model";
 import { RecurrencePicker, type RuleChoice } from "./recurrence-picker";
-import { keys } from "./task-cache";
 import { checkDescription, checkTitle } from "./task-input-rules";
 import { useTaskStore } from "./task-provider";
+import { useLists } from "./use-lists";
 
 export type TaskPatch = Omit<TaskUpdate, "completed">;
 
@@ -41,8 +40,8 @@ export function TaskDetail({
   onSave: (patch: TaskPatch) => void;
   onCancel: () => void;
 }) {
-  const { api, timeZone } = useTaskStore();
-  const lists = useQuery({ queryKey: keys.lists, queryFn: () => api.lists() });
+  const { timeZone } = useTaskStore();
+  const lists = useLists();
   const id = useId();
   const [title, setTitle] = useState(task.title);
   const [note, setNote] = useState(task.description ?? "");

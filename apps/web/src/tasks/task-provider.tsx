@@ -12,6 +12,7 @@ import {
   useSyncExternalStore,
 } from "react";
 import { refreshViews } from "../sync/apply-changes";
+import { applySent } from "../sync/apply-sent";
 import { startLiveSync } from "../sync/live-sync";
 import { Outbox, type OutboxState } from "../sync/outbox";
 import { persistCache } from "../sync/persist-cache";
@@ -19,7 +20,7 @@ import { registerServiceWorker } from "../sync/service-worker";
 import { createTaskApi, type TaskApi } from "./api-client";
 import { ApiError } from "./api-error";
 import type { Task } from "./model";
-import { dropCached, mapCachedTasks, refreshAll, replaceCached } from "./task-cache";
+import { refreshAll } from "./task-cache";
 import { createTokenStore } from "./token-store";
 import { browserTimeZone } from "./view";
 
@@ -105,10 +106,8 @@ export function TaskProvider({
   const failRef = useRef<(error: unknown, rowId?: string) => string>(() => "");
   const [outbox] = useState(() => {
     const made = new Outbox(api, userId, {
-      sent(entry, task) {
-        if (entry.op === "create" && task) mapCachedTasks(client, (t) => (t.id === entry.taskId ? task : t));
-        else if (task) replaceCached(client, [task]);
-        else dropCached(client, [entry.taskId]);
+      sent(entry, answer) {
+        applySent(client, entry, answer);
         // The queue is empty: the server says again where tasks belong, replacing any refetch
         // that started before this change was saved.
         if (made.snapshot().entries.length === 0) void refreshAll(client);

@@ -30,7 +30,9 @@ import { ViewToolbar } from "./view-toolbar";
 
 // Only shown once something is selected: loaded then, not with the page.
 // `loading` gives it a Suspense boundary of its own, so the rest of the page never waits for it.
-const BulkBar = dynamic(() => import("./bulk-bar").then((m) => m.BulkBar), { loading: () => null });
+// One import expression for it and its preload below, so both name the same chunk.
+const loadBulkBar = () => import("./bulk-bar");
+const BulkBar = dynamic(() => loadBulkBar().then((m) => m.BulkBar), { loading: () => null });
 // A conflict is rare: its view loads when one happens, not with the page.
 /**
  * The edit panel and the quick-add parser are not in the first load, but they are fetched soon after, while the network is
@@ -45,6 +47,8 @@ function usePreloadedPanels() {
       timer = setTimeout(() => {
         preloadDetail();
         loadParser().catch(() => {});
+        // The bulk bar too: selecting and acting on several tasks works offline (ADR 0140).
+        loadBulkBar().catch(() => {});
       }, 0);
     };
     if (document.readyState === "complete") start();

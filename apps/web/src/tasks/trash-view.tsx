@@ -1,18 +1,22 @@
 "use client";
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { restoring } from "../sync/overlay";
 import { LoadMore } from "./load-more";
+import type { Task } from "./model";
 import { OutageBanner } from "./outage-banner";
 import { keys, refreshAll } from "./task-cache";
 import { useTaskStore } from "./task-provider";
 import { TaskSkeleton } from "./task-skeleton";
+import { useTaskActions } from "./use-task-actions";
 import { ViewHeader } from "./view-header";
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** Deleted tasks, newest deletion first, kept 30 days: restore one, or empty it all. */
 export function TrashView() {
-  const { api, client, fail, outage, retry } = useTaskStore();
+  const { api, client, fail, outage, retry, sync } = useTaskStore();
+  const actions = useTaskActions();
   const pages = useInfiniteQuery({
     queryKey: keys.trash,
     queryFn: ({ pageParam }) => api.trash(pageParam ?? undefined),
@@ -21,7 +25,9 @@ export function TrashView() {
   });
   const [confirming, setConfirming] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const tasks = pages.data?.pages.flatMap((p) => p.items) ?? [];
+  // A restore still waiting to be sent (offline) has already left the trash for the person.
+  const waiting = useMemo(() => restoring(sync.entries), [sync.entries]);
+  const tasks = (pages.data?.pages.flatMap((p) => p.items) ?? []).filter((t) => !waiting.has(t.id));
 
   const act = async (call: () => Promise<unknown>) => {
     try {
@@ -88,7 +94,11 @@ export function TrashView() {
                   type="button"
                   className="button button-secondary"
                   aria-label={`Restore “${task.title}”`}
-                  onClick={() => act(() => api.restore(task.id))}
+                  onClick={() =>
+                    void actions.restore([task as unknown as Task]).then((outcome) => {
+                      setNotice(outcome.ok ? null : outcome.message);
+                    })
+                  }
                 >
                   Restore
                 </button>

@@ -1,10 +1,13 @@
 "use client";
 import type { TaskCreate, TaskUpdate } from "@todo/contract";
 import { useCallback, useMemo, useRef } from "react";
-import type { PendingOp, Result } from "../sync/outbox";
+import type { Back, PendingOp } from "../sync/ops";
+import type { Result } from "../sync/outbox";
+import { bulkApplied, moved } from "../sync/overlay";
 import type { BulkAction } from "./api-client";
 import type { Task } from "./model";
-import { dropCached, keys, prependCached, refreshAll, replaceCached } from "./task-cache";
+import { placesOf, putBackCached } from "./restore-places";
+import { dropCached, keys, mapCachedPages, prependCached, refreshAll, replaceCached } from "./task-cache";
 import { type Outcome, useTaskStore } from "./task-provider";
 
 /** A row shown at once while the API creates the real task. */
@@ -34,13 +37,16 @@ function draftTask(userId: string, input: TaskCreate): Task {
 
 export const isDraft = (task: Pick<Task, "id">) => task.id.startsWith("unsaved-");
 
+/** Where the tasks of the last deletes stood, for their Undo (any component's actions may undo). */
+const places = new WeakMap<Task[], Back[]>();
+
 /**
  * Every change a person makes to tasks. Each shows at once in the cache, then the
  * server's answer (or a rollback with its message) replaces it, and the views
  * whose order or counts depend on it are asked again.
  */
 export function useTaskActions() {
-  const { api, userId, client, fail, dismissRowError, setDeleted, outbox } = useTaskStore();
+  const { userId, client, fail, dismissRowError, setDeleted, outbox } = useTaskStore();
 
   /** Queues one change with its Idempotency-Key (made now) and the version it was made against. */
   const submit = useCallback(
@@ -145,74 +151,85 @@ export function useTaskActions() {
     [change],
   );
 
+  /** Drag or Alt+arrow: shown in its new place at once, queued like any change (ADR 0140). */
   const move = useCallback(
-    async (task: Task, to: { before?: string; after?: string }): Promise<Outcome> => {
-      begin();
-      let done = false;
-      try {
-        replaceCached(client, [await api.move(task.id, to)]);
-        done = true;
-        return { ok: true };
-      } catch (error) {
-        return { ok: false, message: fail(error, task.id) };
-      } finally {
-        await finish(done);
-      }
+    (task: Task, to: { before?: string; after?: string }) => {
+      mapCachedPages(client, (items) => moved(items, task.id, to));
+      return change(task, task, { op: "move", body: to });
     },
-    [api, begin, client, fail, finish],
+    [change, client],
+  );
+
+  /** Several tasks in one request, queued with each task's version as its precondition (`if_versions`). */
+  const submitBulk = useCallback(
+    (tasks: Task[], body: BulkAction, back?: Back[]): Promise<Result> =>
+      outbox.submit({
+        op: "bulk",
+        body,
+        bases: Object.fromEntries(tasks.map((t) => [t.id, t.version])),
+        back,
+        key: crypto.randomUUID(),
+        taskId: tasks[0]?.id ?? "",
+        base: null,
+        before: null,
+      }),
+    [outbox],
   );
 
   /** Deleting puts tasks in the trash; Undo is a restore, so every device agrees at once. */
   const remove = useCallback(
     async (tasks: Task[]): Promise<Outcome> => {
       const ids = tasks.map((t) => t.id);
+      places.set(tasks, placesOf(client, tasks));
       setDeleted(tasks);
       let done = false;
       begin();
       dropCached(client, ids);
-      // One task goes through the queue (kept offline, If-Match); several are one bulk request.
       const [one] = tasks;
-      const sent =
-        tasks.length === 1 && one
-          ? submit(one, { op: "delete" }).then((r) => {
-              if (r.status === "refused") throw r.error;
-            })
-          : api.bulk(ids, { action: "delete" });
-      deleting.current = sent.catch(() => undefined);
+      const sent = tasks.length === 1 && one ? submit(one, { op: "delete" }) : submitBulk(tasks, { action: "delete" });
+      deleting.current = sent;
       try {
-        await sent;
-        done = true;
+        const result = await sent;
+        if (result.status === "refused") {
+          setDeleted(null);
+          done = true; // refresh all the same: the rows taken out at once must come back
+          return { ok: false, message: fail(result.error, ids[0]) };
+        }
+        done = result.status === "sent";
         return { ok: true };
-      } catch (error) {
-        setDeleted(null);
-        done = true; // refresh all the same: the rows taken out at once must come back
-        return { ok: false, message: fail(error, ids[0]) };
       } finally {
         void finish(done);
       }
     },
-    [api, begin, client, fail, finish, setDeleted, submit],
+    [begin, client, fail, finish, setDeleted, submit, submitBulk],
   );
 
+  /** Undo of a delete, or the trash's Restore: queued too, and shown back where it stood. */
   const restore = useCallback(
     async (tasks: Task[]): Promise<Outcome> => {
       setDeleted(null);
       const ids = tasks.map((t) => t.id);
+      const back = places.get(tasks) ?? tasks.map((task) => ({ task, at: {} }));
       await deleting.current;
       begin();
+      putBackCached(client, back);
       let done = false;
+      const [one] = tasks;
       try {
-        if (ids.length === 1 && ids[0]) await api.restore(ids[0]);
-        else await api.bulk(ids, { action: "restore" });
-        done = true;
+        const result = await (tasks.length === 1 && one
+          ? submit(one, { op: "restore", back })
+          : submitBulk(tasks, { action: "restore" }, back));
+        if (result.status === "refused") {
+          dropCached(client, ids); // put back at once, but the server no longer has it
+          return { ok: false, message: fail(result.error) };
+        }
+        done = result.status === "sent";
         return { ok: true };
-      } catch (error) {
-        return { ok: false, message: fail(error) };
       } finally {
-        await finish(done);
+        void finish(done);
       }
     },
-    [api, begin, fail, finish, setDeleted],
+    [begin, client, fail, finish, setDeleted, submit, submitBulk],
   );
 
   const bulk = useCallback(
@@ -220,21 +237,23 @@ export function useTaskActions() {
       if (action.action === "delete") return remove(tasks);
       begin();
       let done = false;
+      replaceCached(
+        client,
+        tasks.map((t) => bulkApplied(t, action)),
+      );
       try {
-        const result = await api.bulk(
-          tasks.map((t) => t.id),
-          action,
-        );
-        replaceCached(client, result.tasks);
-        done = true;
+        const result = await submitBulk(tasks, action);
+        if (result.status === "refused") {
+          replaceCached(client, tasks);
+          return { ok: false, message: fail(result.error) };
+        }
+        done = result.status === "sent";
         return { ok: true };
-      } catch (error) {
-        return { ok: false, message: fail(error) };
       } finally {
-        await finish(done);
+        void finish(done);
       }
     },
-    [api, begin, client, fail, finish, remove],
+    [begin, client, fail, finish, remove, submitBulk],
   );
 
   return useMemo(

@@ -1,10 +1,10 @@
 "use client";
-import { useQuery } from "@tanstack/react-query";
 import { checkText, LABEL_NAME_FIELD, LIST_NAME_FIELD, type TextField } from "@todo/contract/rules";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { keys, refreshAll } from "./task-cache";
+import { refreshAll } from "./task-cache";
 import { useTaskStore } from "./task-provider";
+import { useListActions, useLists } from "./use-lists";
 import { type View, viewPath } from "./view";
 
 const TITLES = { inbox: "Inbox", today: "Today", upcoming: "Upcoming", trash: "Trash" } as const;
@@ -27,7 +27,8 @@ interface Editable {
 export function ViewHeader({ view }: { view: View }) {
   const { api, client, fail } = useTaskStore();
   const router = useRouter();
-  const lists = useQuery({ queryKey: keys.lists, queryFn: () => api.lists() });
+  const lists = useLists();
+  const listActions = useListActions();
   const list = view.kind === "list" ? lists.data?.find((l) => l.id === view.id) : undefined;
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState("");
@@ -38,9 +39,10 @@ export function ViewHeader({ view }: { view: View }) {
         noun: "list",
         name: list.name,
         rule: LIST_NAME_FIELD,
-        rename: (to) => api.renameList(list.id, to).then(() => undefined),
+        // Queued (ADR 0141): kept while offline, sent onto the version shown here.
+        rename: (to) => listActions.rename(list, to).then(() => undefined),
         pathFor: () => viewPath(view),
-        remove: () => api.deleteList(list.id),
+        remove: () => listActions.remove(list).then(() => undefined),
       }
     : view.kind === "label"
       ? {
