@@ -40,6 +40,11 @@ describe("the first page of tasks is rendered by the server (ADR 0137)", () => {
     await (await apiAs(user)).createTasks([{ title: "Tick me" }, { title: "Leave me" }]);
     const { context, page } = await newVisitor(browser(), { user, timeZone: "Europe/Paris" });
     const { problems } = watchConsole(page);
+    // A hydration mismatch (server and browser rendering differently) is reported as an error.
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
     const asked: string[] = [];
     page.on("request", (request) => {
       const path = new URL(request.url()).pathname;
@@ -59,6 +64,7 @@ describe("the first page of tasks is rendered by the server (ADR 0137)", () => {
     await expect.poll(completed).toBe(true);
     await tasks.add("Added after a server render");
     expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
