@@ -67,4 +67,22 @@ describe("the first page of tasks is rendered by the server (ADR 0137)", () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it("after one visit, the server-rendered page still opens offline with its rows", async () => {
+    const user = await userInZone("ssr-offline");
+    await (await apiAs(user)).createTasks([{ title: "Seen online" }]);
+    const { context, page } = await newVisitor(browser(), { user, timeZone: "Europe/Paris" });
+    const tasks = taskPage(page);
+    await tasks.open();
+    await expect
+      .poll(() => page.evaluate(async () => Boolean(await caches.match(location.href))), { timeout: 30_000 })
+      .toBe(true);
+    await context.setOffline(true);
+    await page.reload();
+    await tasks.settled();
+    expect(await tasks.titles()).toEqual(["Seen online"]);
+    await tasks.checkbox("Seen online").check();
+    await expect.poll(() => page.locator(".banner").textContent()).toContain("1 change not saved yet");
+    await context.close();
+  });
 });
