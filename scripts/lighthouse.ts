@@ -4,10 +4,12 @@
  *   npm run lighthouse                          # starts a stack (TEST_DATABASE_URL or embedded PostgreSQL)
  *   npm run lighthouse -- --web http://127.0.0.1:3000 --api http://127.0.0.1:8000   # a running stack
  *   npm run lighthouse -- --runs 3 --json       # median of 3 runs, machine-readable
+ *   npm run lighthouse -- --runs 3 --check      # exit 1 when the median is under the target
  *
  * It signs a new user up, seeds 300 tasks through the API, passes the session cookie and runs
  * Lighthouse's default (mobile: simulated slow 4G, 4x CPU slowdown) performance category. A
- * measurement, not a CI gate: the score moves with the machine's load, printed beside it.
+ * measurement, not a CI gate: the score moves with the machine's load, printed beside it (the 4x
+ * slowdown multiplies whatever else the cores are doing into Total Blocking Time).
  */
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
@@ -18,6 +20,8 @@ import { runLighthouse, type Summary } from "./lighthouse/run.ts";
 import { seedTasks } from "./lighthouse/seed.ts";
 
 const TASKS = 300;
+/** Issue 13: the mobile performance score to reach. */
+const TARGET = 95;
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +29,7 @@ const { values } = parseArgs({
     api: { type: "string" },
     runs: { type: "string", default: "1" },
     json: { type: "boolean", default: false },
+    check: { type: "boolean", default: false },
   },
 });
 
@@ -47,15 +52,19 @@ async function main() {
       runs.push(await runLighthouse(`${webUrl}/tasks`, cookie, `${repoRoot}test-results`));
     const median = [...runs].sort((a, b) => a.score - b.score)[Math.floor(runs.length / 2)] as Summary;
     const load = loadavg().map((l) => l.toFixed(2));
+    const met = median.score >= TARGET;
     if (values.json) {
-      console.log(JSON.stringify({ tasks: TASKS, loadavg: load, median, runs }, null, 2));
-      return;
+      console.log(JSON.stringify({ tasks: TASKS, target: TARGET, met, loadavg: load, median, runs }, null, 2));
+    } else {
+      console.log(`Lighthouse mobile performance, /tasks with ${TASKS} tasks (${runs.length} run(s), median)`);
+      console.log(
+        `  score ${median.score}   target ${TARGET}: ${met ? "met" : "NOT MET"}   (runs: ${runs.map((r) => r.score).join(", ")})`,
+      );
+      console.log(`  FCP ${median.fcpMs} ms · LCP ${median.lcpMs} ms · TBT ${median.tbtMs} ms · CLS ${median.cls}`);
+      console.log(`  Speed Index ${median.speedIndexMs} ms · DOM ${median.domNodes} nodes · JS ${median.jsKb} kB`);
+      console.log(`  load average ${load.join(" ")} · report ${median.report.replace(repoRoot, "")}`);
     }
-    console.log(`Lighthouse mobile performance, /tasks with ${TASKS} tasks (${runs.length} run(s), median)`);
-    console.log(`  score ${median.score}   (runs: ${runs.map((r) => r.score).join(", ")})`);
-    console.log(`  FCP ${median.fcpMs} ms · LCP ${median.lcpMs} ms · TBT ${median.tbtMs} ms · CLS ${median.cls}`);
-    console.log(`  Speed Index ${median.speedIndexMs} ms · DOM ${median.domNodes} nodes · JS ${median.jsKb} kB`);
-    console.log(`  load average ${load.join(" ")} · report ${median.report.replace(repoRoot, "")}`);
+    if (values.check && !met) process.exitCode = 1;
   } finally {
     await stack?.stop();
   }

@@ -19,8 +19,9 @@ import { persistCache } from "../sync/persist-cache";
 import { registerServiceWorker } from "../sync/service-worker";
 import { createTaskApi, type TaskApi } from "./api-client";
 import { ApiError } from "./api-error";
+import type { FirstLists } from "./first-paint";
 import type { Task } from "./model";
-import { refreshAll } from "./task-cache";
+import { keys, refreshAll } from "./task-cache";
 import { createTokenStore } from "./token-store";
 import { browserTimeZone } from "./view";
 
@@ -67,11 +68,14 @@ export function TaskProvider({
   apiUrl,
   userId,
   timeZone: saved,
+  first,
   children,
 }: {
   apiUrl: string;
   userId: string;
   timeZone: string | null;
+  /** The sidebar's lists and labels as the server rendered them (ADR 0137). */
+  first?: FirstLists | null;
   children: ReactNode;
 }) {
   const timeZone = saved ?? browserTimeZone();
@@ -95,13 +99,17 @@ export function TaskProvider({
     () => createTaskApi({ apiUrl, userId, tokens: createTokenStore(), onAnswer }),
     [apiUrl, userId, onAnswer],
   );
-  const [client] = useState(
-    () =>
-      new QueryClient({
-        // Failures are shown (banner, row message) and retried by the person or on reconnect.
-        defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
-      }),
-  );
+  const [client] = useState(() => {
+    const made = new QueryClient({
+      // Failures are shown (banner, row message) and retried by the person or on reconnect.
+      defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false, staleTime: 5_000 } },
+    });
+    if (first) {
+      made.setQueryData(keys.lists, first.lists, { updatedAt: first.at });
+      made.setQueryData(keys.labels, first.labels, { updatedAt: first.at });
+    }
+    return made;
+  });
 
   const failRef = useRef<(error: unknown, rowId?: string) => string>(() => "");
   const [outbox] = useState(() => {

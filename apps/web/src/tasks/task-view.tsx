@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { PendingBanner } from "../sync/pending-banner";
 import { ClearCompleted } from "./clear-completed";
 import { nowTimeIn } from "./due-label";
+import type { FirstPage } from "./first-paint";
 import { LoadMore } from "./load-more";
 import type { Task, TaskListInfo } from "./model";
 import { NewTaskForm } from "./new-task-form";
@@ -72,12 +73,12 @@ const EMPTY_TEXT = {
 } as const;
 
 /** One view of tasks (Inbox, Today, Upcoming, a list, a label): the page people live in. */
-export function TaskView({ view }: { view: View }) {
+export function TaskView({ view, first }: { view: View; first?: FirstPage | null }) {
   usePreloadedPanels();
   const store = useTaskStore();
   const actions = useTaskActions();
   const options = parseOptions(view, useSearchParams());
-  const data = useViewTasks(view, options, store.timeZone);
+  const data = useViewTasks(view, options, store.timeZone, first);
   const lists = useQuery({ queryKey: keys.lists, queryFn: () => store.api.lists() });
   const order = useMemo(() => data.tasks.map((t) => t.id), [data.tasks]);
   const selection = useSelection(order);

@@ -2,6 +2,7 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useEffect, useMemo } from "react";
 import { withPending } from "../sync/overlay";
+import type { FirstPage } from "./first-paint";
 import { keys } from "./task-cache";
 import { useTaskStore } from "./task-provider";
 import { apiQuery, type View, type ViewOptions, viewKey } from "./view";
@@ -10,7 +11,7 @@ import { apiQuery, type View, type ViewOptions, viewKey } from "./view";
  * One view's tasks, a page (100, the API's default) at a time, following the
  * `Link: rel="next"` the API sends; `more()` asks for the next page.
  */
-export function useViewTasks(view: View, options: ViewOptions, timeZone: string) {
+export function useViewTasks(view: View, options: ViewOptions, timeZone: string, first?: FirstPage | null) {
   const { api, fail, sync } = useTaskStore();
   const query = apiQuery(view, options, timeZone).toString();
   const queryKey = useMemo(() => keys.view(viewKey(view), query), [view, query]);
@@ -19,6 +20,10 @@ export function useViewTasks(view: View, options: ViewOptions, timeZone: string)
     queryFn: ({ pageParam }) => api.tasks(pageParam ?? new URLSearchParams(query)),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next,
+    // The page the server rendered (ADR 0137): no second fetch, nothing redrawn.
+    ...(first?.query === query
+      ? { initialData: { pages: [first.page], pageParams: [null] }, initialDataUpdatedAt: first.at }
+      : {}),
   });
   useEffect(() => {
     if (pages.error) fail(pages.error);

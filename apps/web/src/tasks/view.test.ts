@@ -27,7 +27,13 @@ describe("views are addresses", () => {
   it("asks the API for what the view shows", () => {
     const q = (view: Parameters<typeof apiQuery>[0], params = "") =>
       Object.fromEntries(apiQuery(view, parseOptions(view, new URLSearchParams(params)), "UTC"));
-    expect(q({ kind: "inbox" })).toMatchObject({ list_id: "inbox", status: "all", sort: "created", tz: "UTC" });
+    expect(q({ kind: "inbox" })).toMatchObject({
+      list_id: "inbox",
+      status: "all",
+      sort: "created",
+      tz: "UTC",
+      limit: "50",
+    });
     expect(q({ kind: "upcoming" })).toMatchObject({ due: "upcoming", status: "pending", sort: "due" });
     expect(q({ kind: "today" }).due_to).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(q({ kind: "label", name: "x" }, "q=milk&filter=completed")).toMatchObject({

@@ -4,6 +4,7 @@ import { getServerEnv } from "@/env";
 import { getSession } from "@/lib/session";
 import { AppShell } from "@/shell/app-shell";
 import { TaskProvider } from "@/tasks/task-provider";
+import { firstLists } from "./server-api";
 
 /**
  * Shared by every task view, so the sidebar, the query cache and the API token
@@ -15,10 +16,11 @@ export default async function TasksLayout({ children }: { children: ReactNode })
   if (!session) return children;
   // Read at request time, so one production build serves any API address.
   const { apiUrl } = getServerEnv();
+  const first = await firstLists(session.user.id);
   return (
     <>
       <SiteHeader user={{ name: session.user.name, email: session.user.email }} />
-      <TaskProvider apiUrl={apiUrl} userId={session.user.id} timeZone={session.user.timeZone ?? null}>
+      <TaskProvider apiUrl={apiUrl} userId={session.user.id} timeZone={session.user.timeZone ?? null} first={first}>
         <AppShell>{children}</AppShell>
       </TaskProvider>
     </>

@@ -4,6 +4,7 @@ import { requireSession } from "@/lib/session";
 import { TaskView } from "@/tasks/task-view";
 import { TrashView } from "@/tasks/trash-view";
 import { parseView, viewPath } from "@/tasks/view";
+import { firstPage } from "../server-api";
 
 type Props = {
   params: Promise<{ view?: string[] }>;
@@ -33,6 +34,9 @@ export default async function TasksPage({ params, searchParams }: Props) {
   if (!view) notFound();
   const query = new URLSearchParams();
   for (const [k, v] of Object.entries(await searchParams)) if (typeof v === "string") query.set(k, v);
-  await requireSession(`${viewPath(view)}${query.size ? `?${query}` : ""}`);
-  return view.kind === "trash" ? <TrashView /> : <TaskView view={view} />;
+  const session = await requireSession(`${viewPath(view)}${query.size ? `?${query}` : ""}`);
+  if (view.kind === "trash") return <TrashView />;
+  // The rows come in the HTML (ADR 0137); the browser's query starts from this page.
+  const first = await firstPage(session.user.id, session.user.timeZone, view, query);
+  return <TaskView view={view} first={first} />;
 }

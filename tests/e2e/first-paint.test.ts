@@ -1,0 +1,88 @@
+import { describe, expect, inject, it } from "vitest";
+import { newVisitor, sharedBrowser, watchConsole } from "./support/browser.ts";
+import { taskPage } from "./support/task-page.ts";
+import { apiAs, authPost, cookieHeader, createUser, type TestUser } from "./support/users.ts";
+
+const browser = sharedBrowser();
+const webUrl = () => process.env.E2E_WEB_URL ?? inject("webUrl");
+
+/** Accounts made in the browser carry its zone (contract 10); the server renders rows only then. */
+async function userInZone(label: string, timeZone = "Europe/Paris"): Promise<TestUser> {
+  const user = await createUser(label);
+  const response = await authPost("/update-user", { timeZone }, { cookie: cookieHeader(user) });
+  if (!response.ok) throw new Error(`setting the zone failed: ${response.status} ${await response.text()}`);
+  return user;
+}
+
+describe("the first page of tasks is rendered by the server (ADR 0137)", () => {
+  it("the HTML of /tasks already holds the rows and the sidebar's lists", async () => {
+    const user = await userInZone("ssr-html");
+    const api = await apiAs(user);
+    await api.createTasks([{ title: "Rendered on the server" }, { title: "Second server row" }]);
+    const response = await fetch(`${webUrl()}/tasks`, { headers: { cookie: cookieHeader(user) } });
+    const html = await response.text();
+    expect(response.status).toBe(200);
+    expect(html).toContain("Rendered on the server");
+    expect(html).toContain("Second server row");
+    expect(html).toContain('aria-busy="false"');
+  });
+
+  it("another person's cookie renders only their own tasks", async () => {
+    const owner = await userInZone("ssr-owner");
+    await (await apiAs(owner)).createTasks([{ title: "Only the owner's" }]);
+    const other = await userInZone("ssr-other");
+    const html = await (await fetch(`${webUrl()}/tasks`, { headers: { cookie: cookieHeader(other) } })).text();
+    expect(html).not.toContain("Only the owner's");
+  });
+
+  it("the browser does not fetch that page again, and the page works at once", async () => {
+    const user = await userInZone("ssr-browser");
+    await (await apiAs(user)).createTasks([{ title: "Tick me" }, { title: "Leave me" }]);
+    const { context, page } = await newVisitor(browser(), { user, timeZone: "Europe/Paris" });
+    const { problems } = watchConsole(page);
+    // A hydration mismatch (server and browser rendering differently) is reported as an error.
+    const errors: string[] = [];
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (/\/api\/[^/]+\/(tasks|lists|labels)$/.test(path) && request.method() === "GET") asked.push(path);
+    });
+    const tasks = taskPage(page);
+    await tasks.open();
+    await page.waitForLoadState("load");
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await tasks.titles()).toEqual(["Leave me", "Tick me"]);
+    expect(asked).toEqual([]);
+    await tasks.checkbox("Tick me").check();
+    const api = await apiAs(user);
+    const completed = async () =>
+      (await api.get<{ title: string; completed: boolean }[]>("/tasks?status=all")).find((t) => t.title === "Tick me")
+        ?.completed;
+    await expect.poll(completed).toBe(true);
+    await tasks.add("Added after a server render");
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("after one visit, the server-rendered page still opens offline with its rows", async () => {
+    const user = await userInZone("ssr-offline");
+    await (await apiAs(user)).createTasks([{ title: "Seen online" }]);
+    const { context, page } = await newVisitor(browser(), { user, timeZone: "Europe/Paris" });
+    const tasks = taskPage(page);
+    await tasks.open();
+    await expect
+      .poll(() => page.evaluate(async () => Boolean(await caches.match(location.href))), { timeout: 30_000 })
+      .toBe(true);
+    await context.setOffline(true);
+    await page.reload();
+    await tasks.settled();
+    expect(await tasks.titles()).toEqual(["Seen online"]);
+    await tasks.checkbox("Seen online").check();
+    await expect.poll(() => page.locator(".banner").textContent()).toContain("1 change not saved yet");
+    await context.close();
+  });
+});
