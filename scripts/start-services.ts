@@ -23,6 +23,7 @@ import { removeRunState, writeRunState } from "./lib/run-state.ts";
 import { describeFailure, ExitCode, StartError } from "./lib/start-errors.ts";
 import { readStartOptions } from "./lib/start-options.ts";
 import { ensureWebBuild } from "./lib/web-build.ts";
+import { webServer } from "./lib/web-server.ts";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const production = process.env.NODE_ENV === "production";
@@ -220,8 +221,7 @@ async function main() {
       };
       const web = startService(
         `web${suffix(i).trim()}`,
-        `${root}node_modules/.bin/next`,
-        [options.dev ? "dev" : "start", "--port", String(port)],
+        ...(options.dev ? ([`${root}node_modules/.bin/next`, ["dev", "--port", String(port)]] as const) : webServer(root, port)),
         { cwd: `${root}apps/web`, env },
       );
       children.push(web);

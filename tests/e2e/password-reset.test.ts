@@ -6,6 +6,7 @@ import { productEnv, repoRoot } from "./harness/stack.ts";
 import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { startMailbox } from "./support/mailbox.ts";
 import { clientAddress, sessionCookie, uniqueEmail } from "./support/users.ts";
+import { webServer } from "../../scripts/lib/web-server.ts";
 
 const browser = sharedBrowser();
 let mailbox: Awaited<ReturnType<typeof startMailbox>>;
@@ -23,8 +24,7 @@ beforeAll(async () => {
   webUrl = `http://127.0.0.1:${port}`;
   web = startService(
     "web-smtp",
-    `${repoRoot}node_modules/.bin/next`,
-    ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+    ...webServer(repoRoot, port, "127.0.0.1"),
     {
       cwd: `${repoRoot}apps/web`,
       env: {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort, type Service, startService, stopService, waitForHttp } from "./harness/processes.ts";
 import { productEnv, repoRoot } from "./harness/stack.ts";
+import { webServer } from "../../scripts/lib/web-server.ts";
 
 /**
  * A second `next start` from the same build, pointed at a database that does not
@@ -20,8 +21,7 @@ describe("the web's own checks", () => {
   const next = (name: string, port: number, overrides: Record<string, string>) =>
     startService(
       name,
-      `${repoRoot}node_modules/.bin/next`,
-      ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+      ...webServer(repoRoot, port, "127.0.0.1"),
       {
         cwd: `${repoRoot}apps/web`,
         env: env({ PORT: String(port), BETTER_AUTH_URL: `http://127.0.0.1:${port}`, ...overrides }),

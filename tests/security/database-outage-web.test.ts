@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OwnPostgres, startOwnPostgres } from "../api/helpers/own-postgres.ts";
 import { freePort, type Service, startService, stopService, waitForHttp } from "../e2e/harness/processes.ts";
 import { productEnv, repoRoot } from "../e2e/harness/stack.ts";
+import { webServer } from "../../scripts/lib/web-server.ts";
 
 // The web (production build, as the stack runs it) against a PostgreSQL of the test's own,
 // which is stopped and started again while people keep signing in.
@@ -31,8 +32,7 @@ beforeAll(async () => {
   webUrl = `http://127.0.0.1:${port}`;
   web = startService(
     "web",
-    `${repoRoot}node_modules/.bin/next`,
-    ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+    ...webServer(repoRoot, port, "127.0.0.1"),
     {
       cwd: `${repoRoot}apps/web`,
       env: {

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { ensureWebBuild } from "../../../scripts/lib/web-build.ts";
+import { webServer } from "../../../scripts/lib/web-server.ts";
 import { acquireTestDatabase } from "../../setup/database.ts";
 import { freePort, type Service, startService, stopService, waitForHttp } from "./processes.ts";
 
@@ -80,7 +81,7 @@ export async function startStack(label: string): Promise<Stack> {
 
   let webRuns = 0;
   const startWeb = async () => {
-    web = startService("web", bin("next"), ["start", "--port", String(webPort), "--hostname", "127.0.0.1"], {
+    web = startService("web", ...webServer(repoRoot, webPort, "127.0.0.1"), {
       cwd: `${repoRoot}apps/web`,
       env: webEnv,
       logFile: `${logDir}/web-${++webRuns}.log`,
