@@ -219,11 +219,10 @@ async function main() {
           ? { NEXT_PUBLIC_API_URL: ownApi(webRunEnv.NEXT_PUBLIC_API_URL) }
           : {}),
       };
-      const web = startService(
-        `web${suffix(i).trim()}`,
-        ...(options.dev ? ([`${root}node_modules/.bin/next`, ["dev", "--port", String(port)]] as const) : webServer(root, port)),
-        { cwd: `${root}apps/web`, env },
-      );
+      const [command, args]: [string, string[]] = options.dev
+        ? [`${root}node_modules/.bin/next`, ["dev", "--port", String(port)]]
+        : webServer(root, port);
+      const web = startService(`web${suffix(i).trim()}`, command, args, { cwd: `${root}apps/web`, env });
       children.push(web);
       running.web.add(web);
       web.on("exit", (code) => onChildExit("web", web, `web${suffix(i)}`, code));

@@ -79,9 +79,10 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer(async (req, res) => {
-  const target = (req.method === "GET" || req.method === "HEAD") && acceptsBrotli(req.headers["accept-encoding"])
-    ? staticFile(req.url ?? "")
-    : null;
+  const target =
+    (req.method === "GET" || req.method === "HEAD") && acceptsBrotli(req.headers["accept-encoding"])
+      ? staticFile(req.url ?? "")
+      : null;
   if (target) {
     const body = await brotliOf(target.file).catch(() => null);
     if (body) {

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { webServer } from "../../scripts/lib/web-server.ts";
 import { freePort, type Service, startService, stopService, waitForHttp } from "./harness/processes.ts";
 import { productEnv, repoRoot } from "./harness/stack.ts";
 import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { startMailbox } from "./support/mailbox.ts";
 import { clientAddress, sessionCookie, uniqueEmail } from "./support/users.ts";
-import { webServer } from "../../scripts/lib/web-server.ts";
 
 const browser = sharedBrowser();
 let mailbox: Awaited<ReturnType<typeof startMailbox>>;
@@ -22,25 +22,21 @@ beforeAll(async () => {
   mailbox = await startMailbox();
   const port = await freePort();
   webUrl = `http://127.0.0.1:${port}`;
-  web = startService(
-    "web-smtp",
-    ...webServer(repoRoot, port, "127.0.0.1"),
-    {
-      cwd: `${repoRoot}apps/web`,
-      env: {
-        ...productEnv(),
-        NEXT_TELEMETRY_DISABLED: "1",
-        PORT: String(port),
-        DATABASE_URL: inject("databaseUrl"),
-        BETTER_AUTH_SECRET: inject("authSecret"),
-        BETTER_AUTH_URL: webUrl,
-        API_URL: inject("apiUrl"),
-        SMTP_URL: mailbox.url,
-        MAIL_FROM: "Todo <todo@example.test>",
-      },
-      logFile: `${inject("logDir")}/web-smtp.log`,
+  web = startService("web-smtp", ...webServer(repoRoot, port, "127.0.0.1"), {
+    cwd: `${repoRoot}apps/web`,
+    env: {
+      ...productEnv(),
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      DATABASE_URL: inject("databaseUrl"),
+      BETTER_AUTH_SECRET: inject("authSecret"),
+      BETTER_AUTH_URL: webUrl,
+      API_URL: inject("apiUrl"),
+      SMTP_URL: mailbox.url,
+      MAIL_FROM: "Todo <todo@example.test>",
     },
-  );
+    logFile: `${inject("logDir")}/web-smtp.log`,
+  });
   await waitForHttp(`${webUrl}/api/health`, web, 90_000);
   db = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { webServer } from "../../scripts/lib/web-server.ts";
 import { freePort, type Service, startService, stopService, waitForHttp } from "./harness/processes.ts";
 import { productEnv, repoRoot } from "./harness/stack.ts";
-import { webServer } from "../../scripts/lib/web-server.ts";
 
 /**
  * A second `next start` from the same build, pointed at a database that does not
@@ -19,15 +19,11 @@ describe("the web's own checks", () => {
     ...overrides,
   });
   const next = (name: string, port: number, overrides: Record<string, string>) =>
-    startService(
-      name,
-      ...webServer(repoRoot, port, "127.0.0.1"),
-      {
-        cwd: `${repoRoot}apps/web`,
-        env: env({ PORT: String(port), BETTER_AUTH_URL: `http://127.0.0.1:${port}`, ...overrides }),
-        logFile: `${repoRoot}test-results/e2e-${name}-${Date.now()}.log`,
-      },
-    );
+    startService(name, ...webServer(repoRoot, port, "127.0.0.1"), {
+      cwd: `${repoRoot}apps/web`,
+      env: env({ PORT: String(port), BETTER_AUTH_URL: `http://127.0.0.1:${port}`, ...overrides }),
+      logFile: `${repoRoot}test-results/e2e-${name}-${Date.now()}.log`,
+    });
 
   beforeAll(async () => {
     const port = await freePort();

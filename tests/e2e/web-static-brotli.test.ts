@@ -1,9 +1,8 @@
-import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { describe, expect, inject, it } from "vitest";
-
 // ADR 0145: the web's own server sends the build's scripts in brotli to clients that accept it.
 // Node's fetch decodes bodies itself, so these requests go through node:http's raw bytes instead.
 import { request } from "node:http";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import { describe, expect, inject, it } from "vitest";
 
 function raw(url: string, headers: Record<string, string>, method = "GET") {
   return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }>(
@@ -11,7 +10,9 @@ function raw(url: string, headers: Record<string, string>, method = "GET") {
       const req = request(url, { method, headers }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       });
       req.on("error", reject);
       req.end();

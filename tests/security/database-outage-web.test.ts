@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { webServer } from "../../scripts/lib/web-server.ts";
 import { type OwnPostgres, startOwnPostgres } from "../api/helpers/own-postgres.ts";
 import { freePort, type Service, startService, stopService, waitForHttp } from "../e2e/harness/processes.ts";
 import { productEnv, repoRoot } from "../e2e/harness/stack.ts";
-import { webServer } from "../../scripts/lib/web-server.ts";
 
 // The web (production build, as the stack runs it) against a PostgreSQL of the test's own,
 // which is stopped and started again while people keep signing in.
@@ -30,22 +30,18 @@ beforeAll(async () => {
   postgres = await startOwnPostgres("web-outage");
   const port = await freePort();
   webUrl = `http://127.0.0.1:${port}`;
-  web = startService(
-    "web",
-    ...webServer(repoRoot, port, "127.0.0.1"),
-    {
-      cwd: `${repoRoot}apps/web`,
-      env: {
-        ...productEnv(),
-        PORT: String(port),
-        DATABASE_URL: postgres.url,
-        BETTER_AUTH_SECRET: randomBytes(36).toString("base64url"),
-        BETTER_AUTH_URL: webUrl,
-        API_URL: "http://127.0.0.1:9",
-      },
-      logFile: `${repoRoot}test-results/web-outage-${Date.now()}.log`,
+  web = startService("web", ...webServer(repoRoot, port, "127.0.0.1"), {
+    cwd: `${repoRoot}apps/web`,
+    env: {
+      ...productEnv(),
+      PORT: String(port),
+      DATABASE_URL: postgres.url,
+      BETTER_AUTH_SECRET: randomBytes(36).toString("base64url"),
+      BETTER_AUTH_URL: webUrl,
+      API_URL: "http://127.0.0.1:9",
     },
-  );
+    logFile: `${repoRoot}test-results/web-outage-${Date.now()}.log`,
+  });
   await waitForHttp(`${webUrl}/api/health`, web, 90_000);
   expect((await post("/sign-up/email", { name: "Outage", email, password }, 0)).status).toBe(200);
 }, 180_000);
