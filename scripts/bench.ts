@@ -10,10 +10,12 @@
  *
  *   npm run bench [-- --rounds 3 --seconds 5 --connections 32 --json --smoke]
  *                    [--only list] [--workers N] [--rate-limit N] [--profile DIR]
+ *                    [--prepared-statements false]
  *
  * --only runs the endpoints whose name contains the word; --workers sets API_WORKERS;
  * --rate-limit sets API_RATE_LIMIT (default 0: off; 1000000 measures the limiter without
- * refusals); --profile writes a CPU profile of the API into DIR and prints its hottest functions.
+ * refusals); --prepared-statements false runs the API with DATABASE_PREPARED_STATEMENTS=false and
+ * pgbench with -M extended instead of -M prepared (ADR 0079); --profile writes a CPU profile of the API into DIR and prints its hottest functions.
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
@@ -45,6 +47,7 @@ const { values: args } = parseArgs({
     workers: { type: "string" },
     "rate-limit": { type: "string", default: "0" },
     profile: { type: "string" },
+    "prepared-statements": { type: "string", default: "true" },
   },
 });
 // --smoke: every moving part once, in seconds (what CI runs); the figures mean nothing.
@@ -54,6 +57,10 @@ const connections = args.smoke ? 4 : Number(args.connections);
 const largeTasks = args.smoke ? 2_000 : Number(args["large-tasks"]);
 const endpoints = ENDPOINTS.filter((e) => !args.only || e.name.includes(args.only));
 const profileDir = args.profile ? resolve(args.profile) : undefined;
+if (!["true", "false"].includes(args["prepared-statements"])) throw new Error("--prepared-statements is true or false");
+const preparedStatements = args["prepared-statements"] === "true";
+// pgbench speaks the API's protocol: both prepare, or neither does.
+const protocol = preparedStatements ? "prepared" : "extended";
 const say = (line: string) => (args.json ? process.stderr : process.stdout).write(`[bench] ${line}\n`);
 
 // With --json stdout carries the JSON alone: the shared test-database helper's lines go to stderr.
@@ -83,7 +90,9 @@ try {
     rateLimit: Number(args["rate-limit"]),
     workers: args.workers ? Number(args.workers) : undefined,
     profileDir,
+    preparedStatements,
   });
+  say(`DATABASE_PREPARED_STATEMENTS=${preparedStatements}; pgbench -M ${protocol}`);
   const rss = { idle: api.rssMiB(), peak: 0, end: 0 };
   const started = new Date();
 
@@ -99,7 +108,7 @@ try {
       apiResult.cpuMsPerRequest = (api.cpuMs() - cpuBefore) / Math.max(1, apiResult.requests);
       rss.peak = Math.max(rss.peak, peak);
       const queries = await captureSql(database.url, (db) => endpoint.service(db, user));
-      const dbResult = await pgbench(database.url, queries, { clients: connections, seconds });
+      const dbResult = await pgbench(database.url, queries, { clients: connections, seconds, protocol });
       const entry = perEndpoint.get(endpoint.name) ?? { api: [], db: [], rssPeak: 0 };
       entry.rssPeak = Math.max(entry.rssPeak, peak);
       entry.api.push(apiResult);
@@ -138,6 +147,7 @@ try {
       database: process.env.TEST_DATABASE_URL ? "server" : "embedded",
       workers: args.workers ? Number(args.workers) : "default",
       rateLimit: Number(args["rate-limit"]),
+      preparedStatements,
       load: loadavg().map((l) => Math.round(l * 100) / 100),
     },
     endpoints: [...perEndpoint].map(([name, r]) => ({ name, api: r.api, pgbench: r.db, rssPeakMiB: r.rssPeak })),

@@ -23,6 +23,8 @@ export interface ApiOptions {
   workers?: number;
   /** Write a V8 CPU profile of every API process into this folder (written when it stops). */
   profileDir?: string;
+  /** DATABASE_PREPARED_STATEMENTS (ADR 0079). */
+  preparedStatements: boolean;
 }
 
 /** The real API process, as `npm start` runs it. */
@@ -44,6 +46,7 @@ export async function startApi(root: string, env: ApiOptions): Promise<ApiUnderT
       WEB_ORIGIN: env.issuer,
       API_RATE_LIMIT: String(env.rateLimit),
       LOG_LEVEL: "warn",
+      DATABASE_PREPARED_STATEMENTS: String(env.preparedStatements),
       ...(env.workers ? { API_WORKERS: String(env.workers) } : {}),
     },
     stdio: ["ignore", "ignore", "inherit"],

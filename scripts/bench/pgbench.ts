@@ -25,8 +25,7 @@ const hideColonsInLiterals = (sql: string) =>
 
 /**
  * The captured statements as a pgbench script: `$n` placeholders become pgbench
- * variables, which `-M extended` sends as bound parameters, the way node-postgres
- * sends them (unnamed statements, parse/bind/execute on every call).
+ * variables, sent as bound parameters the way the API sends them (see `Protocol`).
  */
 export function toPgbenchScript(queries: CapturedQuery[]): { script: string; defines: string[] } {
   const defines: string[] = [];
@@ -47,11 +46,19 @@ export function toPgbenchScript(queries: CapturedQuery[]): { script: string; def
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0) : 0;
 
+/**
+ * How pgbench sends each statement, matching the API so the ratio compares like with like:
+ * `prepared` (named statements parsed once per connection) while the API prepares its repeated
+ * queries, `extended` (unnamed: parse, plan, bind, execute on every call) when
+ * DATABASE_PREPARED_STATEMENTS=false (ADR 0079).
+ */
+export type Protocol = "prepared" | "extended";
+
 /** One pgbench run of the script; per-transaction latencies come from its log files. */
 export async function pgbench(
   connectionString: string,
   queries: CapturedQuery[],
-  { clients, seconds }: { clients: number; seconds: number },
+  { clients, seconds, protocol }: { clients: number; seconds: number; protocol: Protocol },
 ): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), "todo-pgbench-"));
   try {
@@ -60,7 +67,7 @@ export async function pgbench(
     const args = [
       "-n", // no vacuum of pgbench's own tables: we have none
       "-M",
-      "extended",
+      protocol,
       "-c",
       String(clients),
       "-j",

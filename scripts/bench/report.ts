@@ -11,6 +11,8 @@ export interface Report {
     database: string;
     workers: number | "default";
     rateLimit: number;
+    /** DATABASE_PREPARED_STATEMENTS, and so pgbench's -M: prepared when true, extended when false. */
+    preparedStatements: boolean;
     /** 1, 5 and 15 minute load averages when the run ended: how busy the machine was. */
     load: number[];
   };
@@ -34,7 +36,8 @@ export function printReport(r: Report): void {
   console.log(
     `\n${r.date.slice(0, 10)} · ${r.machine.cpus} CPUs · Node ${r.machine.node} · ${s.database} PostgreSQL · ` +
       `${s.rounds} rounds × ${s.seconds} s · ${s.connections} connections (medians over rounds)\n` +
-      `API_WORKERS ${s.workers} · API_RATE_LIMIT ${s.rateLimit} · load average ${s.load.join(", ")}\n`,
+      `API_WORKERS ${s.workers} · API_RATE_LIMIT ${s.rateLimit} · ` +
+      `DATABASE_PREPARED_STATEMENTS ${s.preparedStatements} (pgbench -M ${s.preparedStatements ? "prepared" : "extended"}) · load average ${s.load.join(", ")}\n`,
   );
   const head = [
     "endpoint",

@@ -49,8 +49,19 @@ describe("parseEnv", () => {
     ["PORT not a number", { PORT: "eighty" }, "PORT"],
     ["PORT out of range", { PORT: "70000" }, "PORT"],
     ["NODE_ENV unknown", { NODE_ENV: "staging" }, "NODE_ENV"],
+    [
+      "DATABASE_PREPARED_STATEMENTS not a boolean",
+      { DATABASE_PREPARED_STATEMENTS: "sometimes" },
+      "DATABASE_PREPARED_STATEMENTS",
+    ],
   ])("refuses %s, naming the variable", (_name, overrides, variable) => {
     refuses({ ...base, ...overrides }, variable);
+  });
+
+  it("prepares statements unless DATABASE_PREPARED_STATEMENTS says false (ADR 0079)", () => {
+    expect(parseEnv(base).DATABASE_PREPARED_STATEMENTS).toBe(true);
+    expect(parseEnv({ ...base, DATABASE_PREPARED_STATEMENTS: "false" }).DATABASE_PREPARED_STATEMENTS).toBe(false);
+    expect(parseEnv({ ...base, DATABASE_PREPARED_STATEMENTS: "true" }).DATABASE_PREPARED_STATEMENTS).toBe(true);
   });
 
   it("names every wrong variable at once", () => {

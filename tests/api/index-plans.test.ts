@@ -39,17 +39,58 @@ const nodes = (n: PlanNode): PlanNode[] => [
   ...(n.Plans ?? []).filter((c) => c["Parent Relationship"] !== "SubPlan").flatMap(nodes),
 ];
 
-async function planOf(params: Record<string, string>) {
+async function pageQuery(params: Record<string, string>, owner: TestUser = user) {
   captured.length = 0;
   const query = TaskQuerySchema.parse(params) as TaskQuery;
-  await listTasks(spy, { userId: user.id, query, cursors });
+  await listTasks(spy, { userId: owner.id, query, cursors });
   const page = captured.find((q) => q.sql.includes("page_key"));
   if (!page) throw new Error("page query not captured");
-  const { rows } = await h.database.pool.query(`explain (format json) ${page.sql}`, page.parameters as unknown[]);
-  return nodes((rows[0] as { "QUERY PLAN": [{ Plan: PlanNode }] })["QUERY PLAN"][0].Plan);
+  return page;
 }
 
+const planNodes = (rows: unknown[]) => nodes((rows[0] as { "QUERY PLAN": [{ Plan: PlanNode }] })["QUERY PLAN"][0].Plan);
+
+async function planOf(params: Record<string, string>) {
+  const page = await pageQuery(params);
+  const { rows } = await h.database.pool.query(`explain (format json) ${page.sql}`, page.parameters as unknown[]);
+  return planNodes(rows);
+}
+
+const asText = (value: unknown): string => {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return `{${value.map((v) => `"${asText(v).replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+  return String(value);
+};
+
+/**
+ * The plan the API's prepared statement (ADR 0079) runs for `owner`: the page query prepared by
+ * name and executed six times, as the API would after its sixth request, then explained through
+ * EXECUTE. With `plan_cache_mode` forced to generic, this is the parameter-blind plan PostgreSQL
+ * may switch to after five runs; on `auto`, the one it has actually chosen by then.
+ */
+async function preparedPlanOf(params: Record<string, string>, owner: TestUser, mode: "force_generic_plan" | "auto") {
+  const page = await pageQuery(params, owner);
+  const values = page.parameters as unknown[];
+  const client = await h.database.pool.connect();
+  try {
+    await client.query(`set plan_cache_mode = ${mode}`);
+    for (let run = 0; run < 6; run++) await client.query({ name: "index_plans_page", text: page.sql, values });
+    // EXECUTE takes its arguments as SQL text: untyped literals, cast to the statement's own types.
+    const args = values.map((v) => (v === null || v === undefined ? "null" : client.escapeLiteral(asText(v))));
+    const { rows } = await client.query(`explain (format json) execute index_plans_page(${args.join(", ")})`);
+    return planNodes(rows);
+  } finally {
+    await client.query("deallocate all; reset plan_cache_mode");
+    // pg remembers the statement per connection; the server forgot it: this connection must not be reused.
+    client.release(true);
+  }
+}
+
+let few: TestUser;
+
 beforeAll(async () => {
+  few = await h.createUser();
+  await seedTasks(h.database.pool, few.id, 20);
   user = await h.createUser();
   await seedTasks(h.database.pool, user.id, 100_000);
   // Other users' rows around them, as in a real database.
@@ -58,28 +99,45 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => h.close());
 
+const CASES: [Record<string, string>, string | RegExp][] = [
+  [{ sort: "created" }, "task_created_idx"],
+  [{ sort: "updated" }, "task_updated_idx"],
+  [{ sort: "due" }, "task_due_idx"],
+  [{ sort: "priority" }, "task_priority_idx"],
+  [{ sort: "title" }, "task_title_idx"],
+  [{ sort: "manual" }, "task_manual_idx"],
+  [{ sort: "created", status: "pending" }, "task_created_idx"],
+  [{ sort: "due", due: "today" }, "task_due_idx"],
+  [{ sort: "due", due: "upcoming", status: "pending" }, "task_due_idx"],
+  [{ sort: "due", due: "overdue" }, "task_due_idx"],
+  // Every seeded task is in the Inbox, so either manual-order index is a range scan here.
+  [{ sort: "manual", list_id: "inbox" }, /^task_(list|manual)_idx$/],
+];
+
+function expectIndexedPage(plan: PlanNode[], index: string | RegExp) {
+  expect(plan[0]?.["Node Type"]).toBe("Limit");
+  expect(plan.map((n) => n["Node Type"])).not.toContain("Sort");
+  expect(plan.map((n) => n["Node Type"])).not.toContain("Seq Scan");
+  const used = plan.map((n) => n["Index Name"]).filter(Boolean) as string[];
+  expect(
+    used.some((name) => (typeof index === "string" ? name === index : index.test(name))),
+    used.join(),
+  ).toBe(true);
+}
+
 describe("indexes serve the first page at 100,000 tasks", () => {
-  it.each([
-    [{ sort: "created" }, "task_created_idx"],
-    [{ sort: "updated" }, "task_updated_idx"],
-    [{ sort: "due" }, "task_due_idx"],
-    [{ sort: "priority" }, "task_priority_idx"],
-    [{ sort: "title" }, "task_title_idx"],
-    [{ sort: "manual" }, "task_manual_idx"],
-    [{ sort: "created", status: "pending" }, "task_created_idx"],
-    [{ sort: "due", due: "today" }, "task_due_idx"],
-    [{ sort: "due", due: "upcoming", status: "pending" }, "task_due_idx"],
-    [{ sort: "due", due: "overdue" }, "task_due_idx"],
-    // Every seeded task is in the Inbox, so either manual-order index is a range scan here.
-    [{ sort: "manual", list_id: "inbox" }, /^task_(list|manual)_idx$/],
-  ])("%j uses %s with no Sort", async (params, index) => {
-    const plan = await planOf(params as Record<string, string>);
-    expect(plan[0]?.["Node Type"]).toBe("Limit");
-    expect(plan.map((n) => n["Node Type"])).not.toContain("Sort");
-    const used = plan.map((n) => n["Index Name"]).filter(Boolean) as string[];
-    expect(
-      used.some((name) => (typeof index === "string" ? name === index : index.test(name))),
-      used.join(),
-    ).toBe(true);
+  it.each(CASES)("%j uses %s with no Sort", async (params, index) => {
+    expectIndexedPage(await planOf(params), index);
+  });
+});
+
+describe("the API's prepared statements keep those plans (ADR 0079)", () => {
+  it.each(CASES)("%j: the generic plan uses %s with no Sort, at 100,000 tasks and at 20", async (params, index) => {
+    expectIndexedPage(await preparedPlanOf(params, user, "force_generic_plan"), index);
+    expectIndexedPage(await preparedPlanOf(params, few, "force_generic_plan"), index);
+  });
+
+  it.each(CASES)("%j: after six runs PostgreSQL's own choice at 100,000 tasks uses %s", async (params, index) => {
+    expectIndexedPage(await preparedPlanOf(params, user, "auto"), index);
   });
 });

@@ -38,6 +38,9 @@ export const EnvSchema = z
       .regex(/^postgres(ql)?:\/\//, { message: "must be a postgres:// or postgresql:// URL" })
       .optional(),
     EVENTS_MODE: z.enum(["auto", "listen", "poll"]).default("auto"),
+    // Repeated queries as named prepared statements (ADR 0079); `false` for a pooler that does
+    // not support them (PgBouncer before 1.21, or without max_prepared_statements).
+    DATABASE_PREPARED_STATEMENTS: z.stringbool().default(true),
     BETTER_AUTH_SECRET: z.string().min(1, { message: "is required" }),
     BETTER_AUTH_URL: z.url({ message: "must be the web's public origin, e.g. http://localhost:3000" }),
     WEB_ORIGIN: originList.optional(),

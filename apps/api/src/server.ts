@@ -49,6 +49,7 @@ if (cluster.isPrimary && env.API_WORKERS > 1) {
   await new Promise<never>(() => {});
 }
 const database = createDb(env.DATABASE_URL, {
+  preparedStatements: env.DATABASE_PREPARED_STATEMENTS,
   onConnectionError: (error) => logger.warn("database connection lost", describeError(error)),
 });
 // No offline queue: while Redis is away the limiter falls back to PostgreSQL instead of waiting.

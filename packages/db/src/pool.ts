@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { type PreparedStatementOptions, prepareRepeatedQueries } from "./prepared-statements.ts";
 import { RequestTransactionDialect } from "./request-transaction.ts";
 import type { Database } from "./schema.ts";
 
@@ -23,6 +24,11 @@ export interface PoolOptions {
   max?: number;
   /** Called with every connection-level error; the default ignores them (the failing query reports its own). */
   onConnectionError?: (error: Error) => void;
+  /**
+   * Repeated queries as named prepared statements (ADR 0079). Off unless asked for: a pool
+   * behind a pooler without prepared-statement support must not use them.
+   */
+  preparedStatements?: boolean | PreparedStatementOptions;
 }
 
 /**
@@ -33,7 +39,12 @@ export interface PoolOptions {
  * dead client is dropped on release (pg-pool checks `_queryable`), so nothing stays
  * poisoned and the next request connects afresh once the database is back.
  */
-export function createPool({ connectionString, max = 10, onConnectionError = () => {} }: PoolOptions): pg.Pool {
+export function createPool({
+  connectionString,
+  max = 10,
+  onConnectionError = () => {},
+  preparedStatements = false,
+}: PoolOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString,
     max,
@@ -45,11 +56,13 @@ export function createPool({ connectionString, max = 10, onConnectionError = () 
   });
   pool.on("connect", (client) => client.on("error", onConnectionError));
   pool.on("error", onConnectionError);
+  if (preparedStatements) prepareRepeatedQueries(pool, preparedStatements === true ? {} : preparedStatements);
   return pool;
 }
 
+/** The API's database: prepared statements on unless `preparedStatements: false` (ADR 0079). */
 export function createDb(connectionString: string, options: Omit<PoolOptions, "connectionString"> = {}): DbHandle {
-  const pool = createPool({ connectionString, ...options });
+  const pool = createPool({ connectionString, ...options, preparedStatements: options.preparedStatements ?? true });
   // Queries join the request transaction of a keyed write when one is open (ADR 0055).
   const db = new Kysely<Database>({ dialect: new RequestTransactionDialect(new PostgresDialect({ pool })) });
   return { db, pool, close: () => db.destroy() };
