@@ -4,6 +4,7 @@ import { todayIn } from "@todo/contract/rules";
 import { type FormEvent, type KeyboardEvent, type Ref, useId, useState } from "react";
 import { Note, Plus } from "@/components/icons";
 import { HighlightedInput } from "./quick-add/highlighted-input";
+import { toTaskCreate } from "./quick-add/to-task";
 import { useQuickAdd } from "./quick-add/use-quick-add";
 import { checkDescription, checkTitle } from "./task-input-rules";
 import { type Outcome, useTaskStore } from "./task-provider";
@@ -37,7 +38,7 @@ export function NewTaskForm({ ref, defaults, onAdd }: Props) {
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const sent = draft;
-    const { line, toTaskCreate } = await quick.readNow();
+    const line = await quick.readNow();
     const checkedTitle = checkTitle(line.title);
     const checkedNote = checkDescription(note);
     if (!checkedTitle.ok || !checkedNote.ok) {

@@ -19,6 +19,17 @@ export const loadParser = () => {
   return loading;
 };
 
+const asTyped: QuickAdd = {
+  title: "",
+  due_date: null,
+  due_time: null,
+  priority: 4,
+  labels: [],
+  list_id: null,
+  recurrence: null,
+  tokens: [],
+};
+
 export interface Draft {
   text: string;
   literal: Span[];
@@ -58,10 +69,14 @@ export function useQuickAdd(timeZone: string, lists: readonly TaskListInfo[]) {
     setDraft((d) => ({ ...d, literal: [...d.literal, { start: span.start, end: span.end }] }));
   }, []);
 
-  /** The parse Enter saves: waits for the parser if the person typed faster than it loaded. */
-  const readNow = useCallback(async () => {
-    const p = await loadParser();
-    return { line: read(p, draft), toTaskCreate: p.toTaskCreate };
+  /**
+   * The parse Enter saves: waits for the parser if the person typed faster than it loaded. When it
+   * cannot be fetched at all (offline, and never kept), the line is saved as typed, which is also
+   * all the field showed (no highlights), rather than Enter doing nothing (contract 9).
+   */
+  const readNow = useCallback(async (): Promise<QuickAdd> => {
+    const p = await loadParser().catch(() => null);
+    return p ? read(p, draft) : { ...asTyped, title: draft.text.trim() };
   }, [read, draft]);
 
   return { draft, setDraft, setText, parsed, keepLiteral, wake, readNow, Chips: parser?.PartChips ?? null };
