@@ -25,7 +25,10 @@ async function keep({ page: path, files }) {
   const statics = await caches.open(STATIC);
   await Promise.all(
     files
-      .filter((file) => new URL(file, self.location.origin).pathname.startsWith("/_next/static/"))
+      .filter((file) => {
+        const url = new URL(file, self.location.origin);
+        return url.origin === self.location.origin && url.pathname.startsWith("/_next/static/");
+      })
       .map((file) => statics.match(file).then((hit) => hit ?? statics.add(file).catch(() => {}))),
   );
   if (!path) return;

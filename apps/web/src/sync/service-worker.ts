@@ -13,16 +13,11 @@ export function registerServiceWorker(): void {
     .register("/sw.js")
     .then(() => navigator.serviceWorker.ready)
     .then((registration) => {
-      const url = new URL(location.href);
-      url.search = "";
-      // The page itself once; then the files, as they finish (the worker skips those it holds).
-      let page: string | undefined = url.pathname;
+      // The page itself once (its address without the query); then the files as they finish. The
+      // worker keeps only its own origin's static files, and skips those it already holds.
+      let page: string | undefined = location.pathname;
       new PerformanceObserver((list) => {
-        const files = list
-          .getEntries()
-          .map((entry) => entry.name)
-          .filter((name) => new URL(name).origin === location.origin);
-        registration.active?.postMessage({ type: "keep", page, files });
+        registration.active?.postMessage({ type: "keep", page, files: list.getEntries().map((entry) => entry.name) });
         page = undefined;
       }).observe({ type: "resource", buffered: true });
     })
