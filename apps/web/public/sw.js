@@ -17,14 +17,21 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-/** The page that registered us loaded before we controlled it: keep it and the files it used. */
+/**
+ * The page that registered us loaded before we controlled it: keep it and the files it used. The
+ * page sends its files again as more finish loading (lazily loaded panels), without `page` then.
+ */
 async function keep({ page: path, files }) {
   const statics = await caches.open(STATIC);
   await Promise.all(
     files
-      .filter((file) => new URL(file, self.location.origin).pathname.startsWith("/_next/static/"))
+      .filter((file) => {
+        const url = new URL(file, self.location.origin);
+        return url.origin === self.location.origin && url.pathname.startsWith("/_next/static/");
+      })
       .map((file) => statics.match(file).then((hit) => hit ?? statics.add(file).catch(() => {}))),
   );
+  if (!path) return;
   const url = new URL(path, self.location.origin);
   if (!url.pathname.startsWith("/tasks")) return;
   const response = await fetch(url.href, { credentials: "same-origin" }).catch(() => null);

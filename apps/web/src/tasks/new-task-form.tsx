@@ -37,7 +37,7 @@ export function NewTaskForm({ ref, defaults, onAdd }: Props) {
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     const sent = draft;
-    const { line, toTaskCreate } = await quick.readNow();
+    const { line, toTask } = await quick.readNow();
     const checkedTitle = checkTitle(line.title);
     const checkedNote = checkDescription(note);
     if (!checkedTitle.ok || !checkedNote.ok) {
@@ -51,7 +51,7 @@ export function NewTaskForm({ ref, defaults, onAdd }: Props) {
     // Clear at once so the next task can be typed while this one is saved.
     quick.setDraft({ text: "", literal: [] });
     setNote("");
-    const result = await onAdd(toTaskCreate(line, checkedTitle.value, checkedNote.value, defaults));
+    const result = await onAdd(toTask(checkedTitle.value, checkedNote.value, defaults));
     if (!result.ok) {
       // Give the line back (with what was kept as text) unless something new was typed meanwhile.
       quick.setDraft((current) => (current.text ? current : sent));

@@ -1,4 +1,5 @@
 "use client";
+import type { TaskCreate } from "@todo/contract";
 import type { QuickAdd } from "@todo/quick-add";
 import { useCallback, useMemo, useState } from "react";
 import type { TaskListInfo } from "../model";
@@ -18,6 +19,16 @@ export const loadParser = () => {
   });
   return loading;
 };
+
+type Defaults = Parameters<Parser["toTaskCreate"]>[3];
+/** The task a line creates, given its checked title and note and the view's own list, label or day. */
+type ToTask = (title: string, description: string | null, defaults: Defaults) => TaskCreate;
+/** A line saved as typed: the view fills in the rest. */
+const asTyped: ToTask = (title, description, defaults) => ({
+  title,
+  ...(description ? { description } : {}),
+  ...defaults,
+});
 
 export interface Draft {
   text: string;
@@ -58,10 +69,16 @@ export function useQuickAdd(timeZone: string, lists: readonly TaskListInfo[]) {
     setDraft((d) => ({ ...d, literal: [...d.literal, { start: span.start, end: span.end }] }));
   }, []);
 
-  /** The parse Enter saves: waits for the parser if the person typed faster than it loaded. */
-  const readNow = useCallback(async () => {
-    const p = await loadParser();
-    return { line: read(p, draft), toTaskCreate: p.toTaskCreate };
+  /**
+   * The parse Enter saves: waits for the parser if the person typed faster than it loaded. When it
+   * cannot be fetched at all (offline, and never kept), the line is saved as typed, which is also
+   * all the field showed (no highlights), rather than Enter doing nothing (contract 9).
+   */
+  const readNow = useCallback(async (): Promise<{ line: Pick<QuickAdd, "title" | "tokens">; toTask: ToTask }> => {
+    const p = await loadParser().catch(() => null);
+    if (!p) return { line: { title: draft.text.trim(), tokens: [] }, toTask: asTyped };
+    const line = read(p, draft);
+    return { line, toTask: (title, description, defaults) => p.toTaskCreate(line, title, description, defaults) };
   }, [read, draft]);
 
   return { draft, setDraft, setText, parsed, keepLiteral, wake, readNow, Chips: parser?.PartChips ?? null };
