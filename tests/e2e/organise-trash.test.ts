@@ -86,4 +86,41 @@ describe("delete, undo and the trash", () => {
     await expect.poll(() => t.titles()).toEqual(["Bring back"]);
     await context.close();
   });
+
+  it("Clear completed right after an Undo still on its way clears the restored tasks too", async () => {
+    const user = await createUser("undo-then-clear");
+    const api = await apiAs(user);
+    const made = await api.createTasks([{ title: "Done one" }, { title: "Done two" }, { title: "Done three" }]);
+    await api.post("/tasks/bulk", { ids: made.map((task) => task.id), action: "complete" });
+    const { context, page } = await newVisitor(browser(), { user });
+    const t = taskPage(page);
+    await t.open();
+    await page.getByRole("button", { name: "Select", exact: true }).click();
+    await t.selectBox("Done one").check();
+    await t.selectBox("Done two").check();
+    await t.bulk().getByRole("button", { name: "Delete" }).click();
+    await expect.poll(() => t.titles()).toEqual(["Done three"]);
+    await expect.poll(async () => (await api.get<unknown[]>("/trash")).length).toBe(2);
+    // The Undo (a bulk restore) is held at the network: the server still has the two in its trash
+    // when Clear completed asks it which tasks are done.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/tasks\/bulk$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await t.undo().click();
+    await expect.poll(() => t.titles()).toHaveLength(3);
+    await page.getByRole("button", { name: "Clear completed" }).click();
+    await page.waitForTimeout(300);
+    release();
+    await expect
+      .poll(async () => titlesOf(await api.get("/trash")).sort())
+      .toEqual(["Done one", "Done three", "Done two"]);
+    await expect.poll(() => t.titles()).toEqual([]);
+    expect(await api.get("/tasks?status=all")).toEqual([]);
+    await context.close();
+  });
 });

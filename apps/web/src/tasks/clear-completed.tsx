@@ -25,7 +25,7 @@ export function ClearCompleted({
   onCleared: (tasks: Task[]) => void;
   onRefused: (message: string) => void;
 }) {
-  const { api, client, fail, timeZone, sync } = useTaskStore();
+  const { api, client, fail, timeZone, outbox } = useTaskStore();
   const [busy, setBusy] = useState(false);
   if (options.filter === "active") return null;
 
@@ -34,7 +34,7 @@ export function ClearCompleted({
     const pages = client.getQueryData<InfiniteData<Page<Task>>>(queryKey)?.pages ?? [];
     const tasks = withPending(
       pages.flatMap((p) => p.items),
-      sync.entries,
+      outbox.snapshot().entries,
       JSON.stringify(queryKey),
     );
     return tasks.filter((t) => t.completed);
@@ -43,6 +43,15 @@ export function ClearCompleted({
   const clear = async () => {
     setBusy(true);
     try {
+      // The server's list is only the whole truth once it has what is still queued: an Undo
+      // pressed just before would otherwise bring back tasks the server did not count as done.
+      await outbox.flush();
+      if (outbox.snapshot().entries.length > 0) {
+        // Offline, or a conflict waiting: what this device shows, as with an unreachable server.
+        const shown = cachedCompleted();
+        if (shown.length > 0) onCleared(shown.slice(0, BULK_MAX));
+        return;
+      }
       const query = apiQuery(view, { ...options, filter: "completed" }, timeZone);
       query.set("limit", "200");
       const done: Task[] = [];
