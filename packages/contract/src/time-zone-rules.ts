@@ -12,8 +12,17 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
+// Building a DateTimeFormat costs far more than using one (it resolves the locale and loads the
+// zone's rules): one per zone, kept. A profile of the task page had them at a tenth of its script time.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's calendar day (`YYYY-MM-DD`) in `timeZone`, as `today`/`overdue`/`upcoming` use it. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(now);
 }

@@ -14,7 +14,7 @@ export async function SiteHeader({ user }: Props) {
   return (
     <header className="site-header">
       <div className="site-header-inner">
-        <Link href={user ? "/tasks" : "/"} className="brand">
+        <Link href={user ? "/tasks" : "/"} prefetch={false} className="brand">
           <CheckMark className="brand-mark" />
           <span className="brand-name">Todo</span>
         </Link>
@@ -25,7 +25,7 @@ export async function SiteHeader({ user }: Props) {
               <span className="header-user" title={user.email}>
                 {user.name || user.email}
               </span>
-              <Link href="/settings" className="icon-button" title="Settings">
+              <Link href="/settings" prefetch={false} className="icon-button" title="Settings">
                 <Gear />
                 <span className="visually-hidden">Settings</span>
               </Link>

@@ -24,7 +24,9 @@ function NavLink({
   const current = usePathname() === href;
   return (
     <li>
-      <Link href={href} className="nav-link" aria-current={current ? "page" : undefined}>
+      {/* No prefetch: each one is a server render and an API call for a view the person may never
+          open, all made while the page is starting (ADR 0146); a click fetches it then. */}
+      <Link href={href} prefetch={false} className="nav-link" aria-current={current ? "page" : undefined}>
         {icon}
         <span className="nav-name" dir="auto">
           {children}
