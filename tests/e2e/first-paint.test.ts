@@ -46,9 +46,13 @@ describe("the first page of tasks is rendered by the server (ADR 0137)", () => {
       if (message.type() === "error") errors.push(message.text());
     });
     const asked: string[] = [];
+    // Prefetching the sidebar's views made the web render each of them on every load (ADR 0146).
+    const prefetched: string[] = [];
     page.on("request", (request) => {
-      const path = new URL(request.url()).pathname;
-      if (/\/api\/[^/]+\/(tasks|lists|labels)$/.test(path) && request.method() === "GET") asked.push(path);
+      const url = new URL(request.url());
+      if (/\/api\/[^/]+\/(tasks|lists|labels)$/.test(url.pathname) && request.method() === "GET")
+        asked.push(url.pathname);
+      if (url.searchParams.has("_rsc")) prefetched.push(url.pathname);
     });
     const tasks = taskPage(page);
     await tasks.open();
@@ -56,6 +60,7 @@ describe("the first page of tasks is rendered by the server (ADR 0137)", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await tasks.titles()).toEqual(["Leave me", "Tick me"]);
     expect(asked).toEqual([]);
+    expect(prefetched).toEqual([]);
     await tasks.checkbox("Tick me").check();
     const api = await apiAs(user);
     const completed = async () =>
