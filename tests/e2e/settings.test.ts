@@ -1,18 +1,13 @@
 import { readFileSync } from "node:fs";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { seriousViolations } from "./support/axe.ts";
 import { newVisitor, sharedBrowser } from "./support/browser.ts";
+import { sharedDatabase } from "./support/database.ts";
 import { apiAs, authPost, cookieHeader, createUser, sessionCookie, type TestUser } from "./support/users.ts";
 
 const browser = sharedBrowser();
 const TODOIST = new URL("../fixtures/todoist-sample.csv", import.meta.url);
-let db: pg.Pool;
-
-beforeAll(() => {
-  db = new pg.Pool({ connectionString: inject("databaseUrl"), max: 2 });
-});
-afterAll(() => db.end());
+const db = sharedDatabase();
 
 const webUrl = () => inject("webUrl");
 const hasSession = async (cookie: string) =>

@@ -10,6 +10,7 @@ import { isPortFree } from "../../packages/db/src/free-port.ts";
 import { repoRoot } from "./harness/stack.ts";
 import { interrupt, runStart, type StartRun, waitForOutput } from "./harness/start-command.ts";
 import { launchBrowser } from "./support/chromium.ts";
+import { runAsAdmin } from "./support/database.ts";
 import { taskPage } from "./support/task-page.ts";
 
 /**
@@ -27,16 +28,6 @@ let browser: Browser;
 const web: string[] = [];
 const api: string[] = [];
 let apiPorts: number[] = [];
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Two consecutive free ports (the start command puts instance i on port + i), below the range
@@ -185,7 +176,7 @@ async function visitor(): Promise<{ context: BrowserContext; page: Page }> {
 
 describe("npm start -- --instances 2: two web and two API processes act as one", () => {
   beforeAll(async () => {
-    await admin(`create database "${database}"`);
+    await runAsAdmin(`create database "${database}"`);
     const url = new URL(inject("databaseUrl"));
     url.pathname = `/${database}`;
     const webPort = await freePair();
@@ -213,7 +204,7 @@ describe("npm start -- --instances 2: two web and two API processes act as one",
     await browser?.close();
     if (run) expect(await interrupt(run)).toBe(0);
     await db?.end();
-    await admin(`drop database if exists "${database}" with (force)`);
+    await runAsAdmin(`drop database if exists "${database}" with (force)`);
   }, 60_000);
 
   it("prints both instances of each service", () => {

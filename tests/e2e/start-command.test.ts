@@ -4,13 +4,13 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { readEnvFile } from "../../scripts/lib/env-files.ts";
 import { runVerify } from "../verify/run-verify.ts";
 import { freePort } from "./harness/processes.ts";
 import { repoRoot } from "./harness/stack.ts";
 import { interrupt, runStart, type StartRun, waitForOutput } from "./harness/start-command.ts";
+import { runAsAdmin } from "./support/database.ts";
 
 /**
  * `npm start`'s orchestrator as a person runs it, writing its env files into a
@@ -25,16 +25,6 @@ const database = `todo_start_${Date.now()}`;
 const email = `ada-${Date.now()}@example.com`;
 let databaseUrl = "";
 let ports: { api: number; web: number };
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A start from "a shell" with only these variables (TODO_ENV_ROOT always). */
 async function start(env: Record<string, string>, args: string[] = []): Promise<StartRun> {
@@ -74,13 +64,13 @@ async function verifyFailures() {
 
 describe("npm start, then npm run verify", () => {
   beforeAll(async () => {
-    await admin(`create database "${database}"`);
+    await runAsAdmin(`create database "${database}"`);
     const url = new URL(inject("databaseUrl"));
     url.pathname = `/${database}`;
     databaseUrl = url.toString();
     ports = { api: await freePort(), web: await freePort() };
   });
-  afterAll(() => admin(`drop database if exists "${database}" with (force)`));
+  afterAll(() => runAsAdmin(`drop database if exists "${database}" with (force)`));
 
   let secret = "";
 

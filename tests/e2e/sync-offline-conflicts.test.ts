@@ -1,17 +1,13 @@
-import pg from "pg";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { newVisitor, sharedBrowser } from "./support/browser.ts";
+import { sharedDatabase } from "./support/database.ts";
+import { shellKept, waitingBanner } from "./support/offline.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiAs, createUser } from "./support/users.ts";
 
 const browser = sharedBrowser();
-let db: pg.Client;
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: inject("databaseUrl") });
-  await db.connect();
-});
-afterAll(() => db.end());
+const db = sharedDatabase();
 
 /** The user's tasks as PostgreSQL holds them, in their manual order (as the API sorts it). */
 async function tasks(userId: string) {
@@ -23,19 +19,7 @@ async function tasks(userId: string) {
   return result.rows;
 }
 
-const waitingBanner = (page: Page) => page.getByRole("status").filter({ hasText: "not saved yet" });
 const conflictView = (page: Page) => page.getByRole("dialog", { name: "Conflicting change" });
-
-/** One visit installs the offline shell, and the panels loaded after the page (bulk bar) are fetched. */
-async function shellKept(page: Page) {
-  await expect
-    .poll(() => page.evaluate(async () => Boolean(await caches.match(location.href.split("?")[0] ?? ""))), {
-      timeout: 30_000,
-    })
-    .toBe(true);
-  await page.waitForLoadState("load");
-  await new Promise((r) => setTimeout(r, 1_000));
-}
 
 /** Another device of the same person renames a task through its edit panel (one version more). */
 async function renameElsewhere(page: Page, from: string, to: string) {

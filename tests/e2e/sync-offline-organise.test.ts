@@ -1,17 +1,12 @@
-import pg from "pg";
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { newVisitor, sharedBrowser } from "./support/browser.ts";
+import { sharedDatabase } from "./support/database.ts";
+import { pending, shellKept, waitingBanner } from "./support/offline.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiAs, createUser } from "./support/users.ts";
 
 const browser = sharedBrowser();
-let db: pg.Client;
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: inject("databaseUrl") });
-  await db.connect();
-});
-afterAll(() => db.end());
+const db = sharedDatabase();
 
 /** The user's tasks as PostgreSQL holds them, in their manual order (trashed ones too). */
 async function tasks(userId: string) {
@@ -29,21 +24,6 @@ async function lists(userId: string) {
     [userId],
   );
   return result.rows;
-}
-
-const pending = (count: number) => (count === 1 ? "1 change not saved yet" : `${count} changes not saved yet`);
-const waitingBanner = (page: Page) => page.getByRole("status").filter({ hasText: "not saved yet" });
-
-/** One visit installs the offline shell: the worker keeps this page and the files it used. */
-async function shellKept(page: Page) {
-  await expect
-    .poll(() => page.evaluate(async () => Boolean(await caches.match(location.href.split("?")[0] ?? ""))), {
-      timeout: 30_000,
-    })
-    .toBe(true);
-  // The panels loaded after the page (edit, quick add, bulk bar) are fetched by then too.
-  await page.waitForLoadState("load");
-  await new Promise((r) => setTimeout(r, 1_000));
 }
 
 describe("offline: organising", () => {

@@ -1,17 +1,13 @@
-import pg from "pg";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { newVisitor, sharedBrowser } from "./support/browser.ts";
+import { sharedDatabase } from "./support/database.ts";
+import { pending } from "./support/offline.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiAs, authPost, cookieHeader, createUser, type TestUser } from "./support/users.ts";
 
 const browser = sharedBrowser();
-let db: pg.Client;
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: inject("databaseUrl") });
-  await db.connect();
-});
-afterAll(() => db.end());
+const db = sharedDatabase();
 
 /** What PostgreSQL holds for the user, by title. */
 async function rows(userId: string) {
@@ -22,8 +18,6 @@ async function rows(userId: string) {
   );
   return result.rows;
 }
-
-const pending = (count: number) => (count === 1 ? "1 change not saved yet" : `${count} changes not saved yet`);
 
 /**
  * What went wrong in the page, for the failure message: errors it logged or threw and requests

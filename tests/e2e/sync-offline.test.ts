@@ -1,16 +1,12 @@
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { newVisitor, sharedBrowser } from "./support/browser.ts";
+import { sharedDatabase } from "./support/database.ts";
+import { pending } from "./support/offline.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiAs, createUser } from "./support/users.ts";
 
 const browser = sharedBrowser();
-let db: pg.Client;
-beforeAll(async () => {
-  db = new pg.Client({ connectionString: inject("databaseUrl") });
-  await db.connect();
-});
-afterAll(() => db.end());
+const db = sharedDatabase();
 
 /** What PostgreSQL holds for the user: every row, trashed or not, by title. */
 async function rows(userId: string) {
@@ -20,8 +16,6 @@ async function rows(userId: string) {
   );
   return result.rows;
 }
-
-const pending = (count: number) => (count === 1 ? "1 change not saved yet" : `${count} changes not saved yet`);
 
 describe("offline", () => {
   it("changes made offline are kept, survive a reload, and reach the database once each when back", async () => {
