@@ -6,9 +6,9 @@
  *
  *   node server.mjs [--port 3000] [--hostname 127.0.0.1]     (PORT also works)
  */
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { createServer } from "node:http";
-import { dirname, join, normalize, sep } from "node:path";
+import { dirname, extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { brotliCompress, constants } from "node:zlib";
@@ -71,6 +71,18 @@ function staticFile(url) {
   return file.startsWith(staticRoot + sep) ? { file, type } : null;
 }
 
+/**
+ * Every script and style of this build, for the service worker to keep after a first visit
+ * (ADR 0147): the panels a page loads only when used (quick add's reader, the edit panel, the
+ * bulk bar, other pages) are then there offline without the page fetching and running them early.
+ */
+const offlineFiles = JSON.stringify({
+  files: (await readdir(staticRoot, { recursive: true }))
+    .filter((file) => TYPES[extname(file)])
+    .map((file) => `/_next/static/${file.split(sep).join("/")}`)
+    .sort(),
+});
+
 const acceptsBrotli = (header) => typeof header === "string" && /\bbr\b/.test(header);
 
 const { default: next } = await import("next");
@@ -79,6 +91,10 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const server = createServer(async (req, res) => {
+  if (req.method === "GET" && req.url === "/offline-files.json") {
+    res.writeHead(200, { ...FIXED, "Content-Type": "application/json", "Cache-Control": "no-cache" });
+    return res.end(offlineFiles);
+  }
   const target =
     (req.method === "GET" || req.method === "HEAD") && acceptsBrotli(req.headers["accept-encoding"])
       ? staticFile(req.url ?? "")

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newVisitor, sharedBrowser, watchConsole } from "./support/browser.ts";
+import { buildFilesMissing } from "./support/offline.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiAs, createUser } from "./support/users.ts";
 
@@ -20,8 +21,8 @@ describe("first-load JavaScript", () => {
     const user = await createUser("budget");
     const { context, page } = await newVisitor(browser(), { user });
     const scripts: Promise<{ url: string; bytes: number; encoding: string | null; zod: boolean }>[] = [];
-    // First load = scripts asked for before the load event; the edit panel and the quick-add
-    // parser are fetched right after it on purpose (usable offline later) and do not count.
+    // First load = scripts asked for before the load event; the edit panel and the bulk bar are
+    // fetched right after it on purpose (usable offline at once) and do not count.
     let loaded = false;
     page.on("load", () => {
       loaded = true;
@@ -53,6 +54,53 @@ describe("first-load JavaScript", () => {
     expect(first.filter((s) => s.zod).map((s) => s.url)).toEqual([]);
     expect(first.filter((s) => s.encoding !== "br").map((s) => s.url)).toEqual([]);
     expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
+    await context.close();
+  });
+});
+
+describe("after the first load", () => {
+  /** An error message of the rrule library, which minification keeps: the quick-add reader's chunk holds it. */
+  const READER_MARK = /Can't create weekday with n == 0/;
+
+  it("the quick-add reader is not fetched or run until the person types (ADR 0147)", async () => {
+    const user = await createUser("reader-waits");
+    const { context, page } = await newVisitor(browser(), { user });
+    const readers: string[] = [];
+    const checks: Promise<void>[] = [];
+    page.on("requestfinished", (request) => {
+      if (request.resourceType() !== "script") return;
+      checks.push(
+        (async () => {
+          const text = (await (await request.response())?.text()) ?? "";
+          if (READER_MARK.test(text)) readers.push(request.url());
+        })(),
+      );
+    });
+    const tasks = taskPage(page);
+    await tasks.open();
+    await page.waitForLoadState("load");
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await Promise.all(checks);
+    expect(readers).toEqual([]);
+    // The first keystroke asks for it: the mark does find the reader's chunk.
+    await tasks.input.press("t");
+    await expect
+      .poll(async () => {
+        await Promise.all(checks);
+        return readers.length;
+      })
+      .toBeGreaterThan(0);
+    await context.close();
+  });
+
+  it("the service worker keeps every file of the build after one visit, the reader included", async () => {
+    const user = await createUser("build-kept");
+    const { context, page } = await newVisitor(browser(), { user });
+    await taskPage(page).open();
+    const listed = await page.evaluate(async () => (await (await fetch("/offline-files.json")).json()).files);
+    expect(listed.length).toBeGreaterThan(10);
+    expect(listed.every((file: string) => file.startsWith("/_next/static/"))).toBe(true);
+    await expect.poll(() => buildFilesMissing(page), { timeout: 30_000 }).toEqual([]);
     await context.close();
   });
 });

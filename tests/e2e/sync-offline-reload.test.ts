@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { sharedDatabase } from "./support/database.ts";
-import { pending } from "./support/offline.ts";
+import { buildFilesMissing, pending } from "./support/offline.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiAs, authPost, cookieHeader, createUser, type TestUser } from "./support/users.ts";
 
@@ -60,7 +60,7 @@ async function visitOnce(page: Page, open = true) {
       timeout: 30_000,
     })
     .toBe(true);
-  // The panels loaded after the page (edit, quick add, bulk bar) are fetched and kept by then too.
+  // The panels loaded after the page (edit, bulk bar) are fetched and kept by then too.
   await new Promise((r) => setTimeout(r, 3_000));
   const missing = () =>
     page.evaluate(async () => {
@@ -72,6 +72,8 @@ async function visitOnce(page: Page, open = true) {
       return (await Promise.all(files.map(async (f) => ((await kept.match(f)) ? null : f)))).filter(Boolean);
     });
   await expect.poll(missing, { timeout: 20_000 }).toEqual([]);
+  // And every other file of the build (the quick-add reader, loaded only when typed in; ADR 0147).
+  await expect.poll(() => buildFilesMissing(page), { timeout: 30_000 }).toEqual([]);
 }
 
 /** Signing in as a person does: the form, then the app's own move to the tasks. */

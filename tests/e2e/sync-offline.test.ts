@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { sharedDatabase } from "./support/database.ts";
-import { pending } from "./support/offline.ts";
+import { pending, shellKept } from "./support/offline.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiAs, createUser } from "./support/users.ts";
 
@@ -26,10 +26,7 @@ describe("offline", () => {
     const t = taskPage(page);
     await t.open();
     await expect.poll(() => t.titles()).toEqual(["Delete me", "Edit me"]);
-    // One visit installs the offline shell: the worker keeps this page and the files it used.
-    await expect
-      .poll(() => page.evaluate(async () => Boolean(await caches.match(location.href))), { timeout: 30_000 })
-      .toBe(true);
+    await shellKept(page);
 
     await context.setOffline(true);
     for (const title of ["Buy stamps", "Post the letter"]) {

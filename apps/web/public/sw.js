@@ -38,10 +38,36 @@ async function keep({ page: path, files }) {
   if (response?.ok && !response.redirected) await (await caches.open(SHELL)).put(url.href, response);
 }
 
+/**
+ * Every script and style of the build (the web's server lists them, ADR 0147), a few at a time:
+ * the panels a page only loads when used are then there offline, fetched here rather than run early
+ * by the page. Files already kept are not fetched again; a failure leaves the rest for next time.
+ */
+async function keepBuild() {
+  const response = await fetch("/offline-files.json", { cache: "no-store" });
+  // Served by `npm start`'s server (apps/web/server.mjs); elsewhere files are kept as pages use them.
+  if (response.status === 404) return;
+  if (!response.ok) throw new Error(`offline-files.json: ${response.status}`);
+  const { files } = await response.json();
+  const statics = await caches.open(STATIC);
+  for (let i = 0; i < files.length; i += 4) {
+    await Promise.all(
+      files.slice(i, i + 4).map((file) => statics.match(file).then((hit) => hit ?? statics.add(file).catch(() => {}))),
+    );
+  }
+}
+let keepingBuild = null;
+
 self.addEventListener("message", (event) => {
   // Signing out forgets the pages of that person.
   if (event.data === "forget") event.waitUntil(caches.delete(SHELL));
-  else if (event.data?.type === "keep") event.waitUntil(keep(event.data));
+  else if (event.data?.type === "keep") {
+    // Once per start of this worker; a try that failed is made again at the next message.
+    keepingBuild ??= keepBuild().catch(() => {
+      keepingBuild = null;
+    });
+    event.waitUntil(Promise.all([keep(event.data), keepingBuild]));
+  }
 });
 
 async function page(request) {

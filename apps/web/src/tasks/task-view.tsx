@@ -12,7 +12,6 @@ import { LoadMore } from "./load-more";
 import type { Task, TaskListInfo } from "./model";
 import { NewTaskForm } from "./new-task-form";
 import { OutageBanner } from "./outage-banner";
-import { loadParser } from "./quick-add/use-quick-add";
 import { ShortcutsDialog } from "./shortcuts-dialog";
 import { keys } from "./task-cache";
 import { useTaskStore } from "./task-provider";
@@ -34,11 +33,12 @@ import { ViewToolbar } from "./view-toolbar";
 // One import expression for it and its preload below, so both name the same chunk.
 const loadBulkBar = () => import("./bulk-bar");
 const BulkBar = dynamic(() => loadBulkBar().then((m) => m.BulkBar), { loading: () => null });
-// A conflict is rare: its view loads when one happens, not with the page.
 /**
- * The edit panel and the quick-add parser are not in the first load, but they are fetched soon after, while the network is
- * there: a person who goes offline can still open a task and edit it (the service worker keeps
- * what was fetched), and the offline queue takes the change.
+ * The edit panel and the bulk bar are not in the first load, but they are fetched soon after, while
+ * the network is there: a person who goes offline at once can still open a task and edit it, or
+ * select several, and the offline queue takes the change. The quick-add reader is not: it is
+ * larger (rrule and chrono-node), running it would block the page just after load, and the
+ * service worker keeps it with every other file of the build for use offline (ADR 0147).
  */
 function usePreloadedPanels() {
   useEffect(() => {
@@ -47,7 +47,6 @@ function usePreloadedPanels() {
     const start = () => {
       timer = setTimeout(() => {
         preloadDetail();
-        loadParser().catch(() => {});
         // The bulk bar too: selecting and acting on several tasks works offline (ADR 0140).
         loadBulkBar().catch(() => {});
       }, 0);
@@ -61,6 +60,7 @@ function usePreloadedPanels() {
   }, []);
 }
 
+// A conflict is rare: its view loads when one happens, not with the page.
 const ConflictView = dynamic(() => import("../sync/conflict-view").then((m) => m.ConflictView), {
   loading: () => null,
 });

@@ -8,9 +8,9 @@ import type { Span } from "./spans";
 type Parser = typeof import("./parser");
 let loading: Promise<Parser> | null = null;
 /**
- * One download per page, after the first paint (never in the first load, ADR 0130): started
- * soon after the view appears, so an add typed offline later still finds it; a failed
- * download (offline) is forgotten and tried again at the next keystroke.
+ * One download per page, never in the first load (ADR 0130): started by the first keystroke or
+ * press in the add field. Offline, the service worker has it (it keeps every file of the build,
+ * ADR 0147); a failed download is forgotten and tried again at the next keystroke.
  */
 export const loadParser = () => {
   loading ??= import("./parser").catch((error: unknown) => {
