@@ -1,3 +1,4 @@
+import { todayIn } from "@todo/contract/rules";
 import { describe, expect, inject, it } from "vitest";
 import { newVisitor, sharedBrowser, watchConsole } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
@@ -88,6 +89,53 @@ describe("the first page of tasks is rendered by the server (ADR 0137)", () => {
     expect(await tasks.titles()).toEqual(["Seen online"]);
     await tasks.checkbox("Seen online").check();
     await expect.poll(() => page.locator(".banner").textContent()).toContain("1 change not saved yet");
+    await context.close();
+  });
+
+  it("loads, shows due dates in the person's zone and settles without building an Intl date format (ADR 0148)", async () => {
+    // Kathmandu is 5:45 ahead of UTC and the browser is in New York: the day must be the person's.
+    const zone = "Asia/Kathmandu";
+    const user = await userInZone("ssr-no-intl", zone);
+    const today = todayIn(zone);
+    const inDays = (n: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    await (await apiAs(user)).createTasks([
+      { title: "Due today", due_date: today },
+      { title: "Due tomorrow", due_date: inDays(1) },
+      { title: "Due yesterday", due_date: inDays(-1) },
+    ]);
+    const { context, page } = await newVisitor(browser(), { user, timeZone: "America/New_York" });
+    // The first date format of a page loads the browser's ICU data: a long task on a phone.
+    await page.addInitScript(() => {
+      const counted = window as unknown as { dateFormats: number };
+      counted.dateFormats = 0;
+      Intl.DateTimeFormat = new Proxy(Intl.DateTimeFormat, {
+        construct(target, args) {
+          counted.dateFormats++;
+          return Reflect.construct(target, args);
+        },
+        apply(target, self, args) {
+          counted.dateFormats++;
+          return Reflect.apply(target, self, args);
+        },
+      });
+      for (const name of ["toLocaleString", "toLocaleDateString", "toLocaleTimeString"] as const) {
+        const original = Date.prototype[name];
+        Date.prototype[name] = function (this: Date, ...args: Parameters<typeof original>) {
+          counted.dateFormats++;
+          return original.apply(this, args);
+        };
+      }
+    });
+    const tasks = taskPage(page);
+    await tasks.open("?sort=due");
+    await page.waitForLoadState("load");
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const due = (title: string) => tasks.row(title).locator(".meta-due").textContent();
+    expect(await due("Due today")).toBe("Today");
+    expect(await due("Due tomorrow")).toBe("Tomorrow");
+    expect(await due("Due yesterday")).toContain("Yesterday");
+    expect(await page.evaluate(() => (window as unknown as { dateFormats: number }).dateFormats)).toBe(0);
     await context.close();
   });
 });

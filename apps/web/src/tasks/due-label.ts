@@ -9,48 +9,44 @@ export interface DueLabel {
 
 const DAY_MS = 86_400_000;
 
-// A DateTimeFormat is costly to build and cheap to use: rows share one per locale and shape
-// (building two per row was most of the rows' own time in a profile of the task page).
-const formats = new Map<string, Intl.DateTimeFormat>();
-function formatFor(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale ?? ""}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    formats.set(key, format);
-  }
-  return format;
-}
+// English names, as the rest of the interface is in English. Intl would follow the browser's
+// locale, but the first DateTimeFormat of a page costs 40-70 ms of ICU loading (ADR 0148), and
+// the server (whose locale is its own) renders the same rows: one fixed form reads the same in both.
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
 const dayNumber = (iso: string) =>
   Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
 
-/**
- * `today` is `YYYY-MM-DD` in the person's zone and `nowTime` `HH:MM` there; formats
- * use the browser's locale (Intl, no date library in the bundle).
- */
-export function dueLabel(
-  dueDate: string,
-  dueTime: string | null,
-  today: string,
-  nowTime = "00:00",
-  locale?: string,
-): DueLabel {
+/** `today` is `YYYY-MM-DD` in the person's zone and `nowTime` `HH:MM` there. */
+export function dueLabel(dueDate: string, dueTime: string | null, today: string, nowTime = "00:00"): DueLabel {
   const days = Math.round((dayNumber(dueDate) - dayNumber(today)) / DAY_MS);
   const date = new Date(dayNumber(dueDate));
-  const fmt = (options: Intl.DateTimeFormatOptions) => formatFor(locale, { timeZone: "UTC", ...options }).format(date);
+  const weekday = WEEKDAYS[date.getUTCDay()] as string;
+  const month = MONTHS[date.getUTCMonth()] as string;
+  const day = date.getUTCDate();
+  const year = date.getUTCFullYear();
   let text: string;
   if (days === 0) text = "Today";
   else if (days === 1) text = "Tomorrow";
   else if (days === -1) text = "Yesterday";
-  else if (days > 1 && days < 7) text = fmt({ weekday: "short" });
-  else if (dueDate.slice(0, 4) === today.slice(0, 4)) text = fmt({ day: "numeric", month: "short" });
-  else text = fmt({ day: "numeric", month: "short", year: "numeric" });
+  else if (days > 1 && days < 7) text = weekday.slice(0, 3);
+  else if (dueDate.slice(0, 4) === today.slice(0, 4)) text = `${day} ${month.slice(0, 3)}`;
+  else text = `${day} ${month.slice(0, 3)} ${year}`;
   const overdue = days < 0 || (days === 0 && dueTime !== null && dueTime < nowTime);
-  const long = fmt({ weekday: "long", day: "numeric", month: "long", year: "numeric" });
+  const long = `${weekday}, ${day} ${month} ${year}`;
   return { text: dueTime ? `${text} ${dueTime}` : text, overdue, long: dueTime ? `${long}, ${dueTime}` : long };
-}
-
-/** The current wall-clock time (`HH:MM`) in a zone. */
-export function nowTimeIn(timeZone: string, now = new Date()): string {
-  return formatFor("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(now);
 }

@@ -1,6 +1,5 @@
 "use client";
 import type { TaskCreate } from "@todo/contract";
-import { todayIn } from "@todo/contract/rules";
 import { type FormEvent, type KeyboardEvent, type Ref, useId, useState } from "react";
 import { Note, Plus } from "@/components/icons";
 import { HighlightedInput } from "./quick-add/highlighted-input";
@@ -8,6 +7,7 @@ import { useQuickAdd } from "./quick-add/use-quick-add";
 import { checkDescription, checkTitle } from "./task-input-rules";
 import { type Outcome, useTaskStore } from "./task-provider";
 import { useLists } from "./use-lists";
+import { todayInZone } from "./zone-clock";
 
 interface Props {
   ref: Ref<HTMLInputElement>;
@@ -127,7 +127,7 @@ export function NewTaskForm({ ref, defaults, onAdd }: Props) {
           id={`${id}-parts`}
           parsed={parsed}
           text={draft.text}
-          today={todayIn(timeZone)}
+          today={todayInZone(timeZone)}
           lists={lists}
           onKeep={(token) => {
             quick.keepLiteral(token);

@@ -1,6 +1,6 @@
 "use client";
 import type { TaskUpdate } from "@todo/contract";
-import { TITLE_MAX, todayIn } from "@todo/contract/rules";
+import { TITLE_MAX } from "@todo/contract/rules";
 import { type KeyboardEvent, useId, useState } from "react";
 import { LabelChips } from "./label-chips";
 import type { Task } from "./model";
@@ -8,6 +8,7 @@ import { RecurrencePicker, type RuleChoice } from "./recurrence-picker";
 import { checkDescription, checkTitle } from "./task-input-rules";
 import { useTaskStore } from "./task-provider";
 import { useLists } from "./use-lists";
+import { todayInZone } from "./zone-clock";
 
 export type TaskPatch = Omit<TaskUpdate, "completed">;
 
@@ -161,11 +162,11 @@ export function TaskDetail({
         </div>
         <RecurrencePicker
           initial={task.recurrence}
-          day={dueDate || todayIn(timeZone)}
+          day={dueDate || todayInZone(timeZone)}
           onChange={(choice) => {
             setRule(choice);
             // A rule repeats from a date (7.2): one picked with none set starts today.
-            if (choice.rule && !dueDate) setDueDate(todayIn(timeZone));
+            if (choice.rule && !dueDate) setDueDate(todayInZone(timeZone));
             setError(null);
           }}
         />

@@ -24,6 +24,7 @@ import type { Task } from "./model";
 import { keys, refreshAll } from "./task-cache";
 import { createTokenStore } from "./token-store";
 import { browserTimeZone } from "./view";
+import { rememberZoneOffset, type ZoneOffset } from "./zone-clock";
 
 export type Outcome = { ok: true } | { ok: false; message: string };
 
@@ -68,16 +69,21 @@ export function TaskProvider({
   apiUrl,
   userId,
   timeZone: saved,
+  zoneOffset,
   first,
   children,
 }: {
   apiUrl: string;
   userId: string;
   timeZone: string | null;
+  /** The zone's offset while it holds, so today and the time need no Intl (ADR 0148). */
+  zoneOffset?: ZoneOffset | null;
   /** The sidebar's lists and labels as the server rendered them (ADR 0137). */
   first?: FirstLists | null;
   children: ReactNode;
 }) {
+  // Before any child reads the clock; the same value every render, so a repeat is harmless.
+  rememberZoneOffset(zoneOffset);
   const timeZone = saved ?? browserTimeZone();
   const [outage, setOutage] = useState<string | null>(null);
   const [rowErrors, setRowErrors] = useState<Record<string, RowError>>({});

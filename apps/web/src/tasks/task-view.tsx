@@ -1,12 +1,10 @@
 "use client";
 import { useQuery } from "@tanstack/react-query";
-import { todayIn } from "@todo/contract/rules";
 import dynamic from "next/dynamic";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { PendingBanner } from "../sync/pending-banner";
 import { ClearCompleted } from "./clear-completed";
-import { nowTimeIn } from "./due-label";
 import type { FirstPage } from "./first-paint";
 import { LoadMore } from "./load-more";
 import type { Task, TaskListInfo } from "./model";
@@ -27,6 +25,7 @@ import { useViewTasks } from "./use-view-tasks";
 import { defaultsFor, parseOptions, type View } from "./view";
 import { ViewHeader } from "./view-header";
 import { ViewToolbar } from "./view-toolbar";
+import { timeInZone, todayInZone } from "./zone-clock";
 
 // Only shown once something is selected: loaded then, not with the page.
 // `loading` gives it a Suspense boundary of its own, so the rest of the page never waits for it.
@@ -95,8 +94,8 @@ export function TaskView({ view, first }: { view: View; first?: FirstPage | null
   const dialogRef = useRef<HTMLDialogElement>(null);
   const focus = useRowFocus(order);
   const zone = store.timeZone;
-  const today = todayIn(zone);
-  const nowTime = nowTimeIn(zone);
+  const today = todayInZone(zone);
+  const nowTime = timeInZone(zone);
   const manual = options.sort === "manual";
   const listNames = useMemo(() => new Map((lists.data ?? []).map((l) => [l.id, l.name])), [lists.data]);
 

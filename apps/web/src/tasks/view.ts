@@ -1,5 +1,5 @@
-import { todayIn } from "@todo/contract/rules";
 import { SORTS, type Sort } from "./model";
+import { todayInZone } from "./zone-clock";
 
 /** What the sidebar can show; each is its own URL under /tasks. */
 export type View =
@@ -91,7 +91,7 @@ export function apiQuery(view: View, options: ViewOptions, timeZone: string): UR
   if (view.kind === "list") params.set("list_id", view.id);
   if (view.kind === "label") params.set("label", view.name);
   // Today holds what is late too, as in Todoist and Things.
-  if (view.kind === "today") params.set("due_to", todayIn(timeZone));
+  if (view.kind === "today") params.set("due_to", todayInZone(timeZone));
   if (view.kind === "upcoming") params.set("due", "upcoming");
   return params;
 }
@@ -100,6 +100,6 @@ export function apiQuery(view: View, options: ViewOptions, timeZone: string): UR
 export function defaultsFor(view: View, timeZone: string) {
   if (view.kind === "list") return { list_id: view.id };
   if (view.kind === "label") return { labels: [view.name] };
-  if (view.kind === "today") return { due_date: todayIn(timeZone) };
+  if (view.kind === "today") return { due_date: todayInZone(timeZone) };
   return {};
 }

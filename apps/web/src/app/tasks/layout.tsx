@@ -5,6 +5,7 @@ import { getSession } from "@/lib/session";
 import { AppShell } from "@/shell/app-shell";
 import { TaskProvider } from "@/tasks/task-provider";
 import { firstLists } from "./server-api";
+import { zoneOffset } from "./zone-offset";
 
 /**
  * Shared by every task view, so the sidebar, the query cache and the API token
@@ -20,7 +21,13 @@ export default async function TasksLayout({ children }: { children: ReactNode })
   return (
     <>
       <SiteHeader user={{ name: session.user.name, email: session.user.email }} />
-      <TaskProvider apiUrl={apiUrl} userId={session.user.id} timeZone={session.user.timeZone ?? null} first={first}>
+      <TaskProvider
+        apiUrl={apiUrl}
+        userId={session.user.id}
+        timeZone={session.user.timeZone ?? null}
+        zoneOffset={zoneOffset(session.user.timeZone)}
+        first={first}
+      >
         <AppShell>{children}</AppShell>
       </TaskProvider>
     </>
