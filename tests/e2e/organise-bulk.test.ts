@@ -23,6 +23,29 @@ async function box(locator: import("playwright-core").Locator) {
   return { x: b.x + b.width / 2, y: b.y + b.height / 2, top: b.y, bottom: b.y + b.height };
 }
 
+/** How many changes the page's write queue still holds (IndexedDB, ADR 0125). */
+const queued = (page: import("playwright-core").Page, userId: string) =>
+  page.evaluate(
+    (id) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open("todo-sync");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction("outbox").objectStore("outbox").get(id);
+          read.onerror = () => reject(read.error);
+          read.onsuccess = () => {
+            open.result.close();
+            resolve(((read.result as unknown[] | undefined) ?? []).length);
+          };
+        };
+      }),
+    userId,
+  );
+
+/** The title of the row whose control has the keyboard focus. */
+const focusedTitle = (page: import("playwright-core").Page) =>
+  page.evaluate(() => document.activeElement?.closest("li")?.querySelector(".task-title")?.textContent ?? null);
+
 describe("many at once, order and shortcuts", () => {
   it("select many and act on them", async () => {
     const user = await createUser("bulk");
@@ -135,6 +158,46 @@ describe("many at once, order and shortcuts", () => {
     await page.mouse.move(from.x, to.top + 4, { steps: 6 });
     await page.mouse.up();
     await expect.poll(() => t.titles()).toEqual(["First", "Third", "Second"]);
+    await context.close();
+  });
+
+  it("a move answered late leaves the focus where the person went: the next Alt+arrow moves that task", async () => {
+    const user = await createUser("order-late");
+    const api = await apiAs(user);
+    await api.createTasks([{ title: "First" }, { title: "Second" }, { title: "Third" }]);
+    const { context, page } = await newVisitor(browser(), { user });
+    // A slow connection: the move is held at the network until released.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route("**/move", async (route) => {
+      await held;
+      await route.continue();
+    });
+    const t = taskPage(page);
+    await t.open("?sort=manual");
+    await t.checkbox("Third").focus();
+    await page.keyboard.press("Alt+ArrowUp");
+    await expect.poll(() => t.titles()).toEqual(["First", "Third", "Second"]);
+    expect(await focusedTitle(page)).toBe("Third");
+
+    // The person goes on to another row; only then does the server answer.
+    await t.checkbox("First").focus();
+    const answered = page.waitForResponse((r) => r.request().method() === "POST" && r.url().endsWith("/move"));
+    release();
+    await answered;
+    await expect.poll(() => queued(page, user.id)).toBe(0);
+    // The page has done what it does with the answer (a focus move waits for the next frame).
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await focusedTitle(page)).toBe("First");
+
+    await page.keyboard.press("Alt+ArrowDown");
+    await expect.poll(() => t.titles()).toEqual(["Third", "First", "Second"]);
+    expect(await focusedTitle(page)).toBe("First");
+    await expect
+      .poll(async () => (await api.get<Task[]>("/tasks?sort=manual")).map((x) => x.title))
+      .toEqual(["Third", "First", "Second"]);
     await context.close();
   });
 

@@ -158,9 +158,9 @@ export function TaskView({ view, first }: { view: View; first?: FirstPage | null
         const at = order.indexOf(task.id);
         const neighbour = order[at + direction];
         if (!neighbour) return;
-        void actions
-          .move(task, direction < 0 ? { before: neighbour } : { after: neighbour })
-          .then(() => focus.to(task.id));
+        // The focus stays on the row as it is redrawn, not once the server answers (ADR 0148).
+        focus.follow(task.id);
+        void actions.move(task, direction < 0 ? { before: neighbour } : { after: neighbour });
       },
       drag,
       onDismissError: store.dismissRowError,

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef } from "react";
 
 const rowOf = (element: Element | null) => element?.closest<HTMLElement>("li[data-task-id]")?.dataset.taskId ?? null;
 
@@ -36,5 +36,26 @@ export function useRowFocus(order: readonly string[]) {
     lastIndex.current = id ? orderRef.current.indexOf(id) : -1;
   }, []);
 
-  return useMemo(() => ({ to, current, step, remember }), [to, current, step, remember]);
+  /** A row just moved (Alt+Up/Down) and the order it was moved from. */
+  const moving = useRef<{ id: string; from: string } | null>(null);
+  /**
+   * Keeps the focus on a row the keyboard moves, through the redraw in the new order (React puts a
+   * row moved down back into the list, which takes the focus off it). Done at that redraw, never
+   * when the server answers: by then the person may be on another row, and their next Alt+arrow
+   * would move the wrong task.
+   */
+  const follow = useCallback((id: string) => {
+    moving.current = { id, from: orderRef.current.join() };
+  }, []);
+  useLayoutEffect(() => {
+    const row = moving.current;
+    if (!row || order.join() === row.from) return;
+    moving.current = null;
+    // Only when the redraw took the focus away: never from where the person has put it since.
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    document.getElementById(`task-${row.id}-toggle`)?.focus();
+  }, [order]);
+
+  return useMemo(() => ({ to, current, step, remember, follow }), [to, current, step, remember, follow]);
 }
