@@ -1,4 +1,5 @@
 import type { Task } from "@todo/contract";
+import { STILL_RUNNING_PROBLEM } from "@todo/contract/rules";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { syncHousekeeping } from "../../apps/api/src/sync/retention-job.ts";
 import { type Api, apiFor } from "./helpers/api.ts";
@@ -138,7 +139,7 @@ describe("contract 8: Idempotency-Key", () => {
     await api.ok(await api.send("POST", "tasks", { title: "x" }, key("!~".repeat(127))), 201);
   });
 
-  it("a repeat while the first is still running is 409; once it answers, repeats replay it", async () => {
+  it("a repeat while the first is still running is 409 (its own type, Retry-After); once it answers, repeats replay it", async () => {
     await api.createTask({ title: "makes the counter row" });
     // Hold the user's change counter: the first request blocks inside its write transaction.
     const holder = await h.database.pool.connect();
@@ -148,7 +149,9 @@ describe("contract 8: Idempotency-Key", () => {
     const first = api.send("POST", "tasks", { title: "slow" }, key(k));
     await blockedBackend("user_change_seq");
     const duplicate = await api.send("POST", "tasks", { title: "slow" }, key(k));
-    await expectProblem(duplicate, 409);
+    // Its own type, so a client waits and repeats it instead of taking it for a refusal (ADR 0150).
+    expect((await expectProblem(duplicate, 409)).type).toBe(STILL_RUNNING_PROBLEM);
+    expect(duplicate.headers.get("retry-after")).toBe("1");
     await holder.query("rollback");
     holder.release();
     const created = await api.ok<Task>(await first, 201);

@@ -8,3 +8,10 @@ export * from "./time-zone-rules.ts";
 
 /** The media type of the API's errors (RFC 9457 problem details). */
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+/**
+ * The `type` of the 409 that says a request with the same Idempotency-Key is still being answered
+ * (contract 8): a client waits `Retry-After` and sends it again, it is no refusal. Every other
+ * 409 (a list name clash) is `urn:todo:problem:conflict` (ADR 0150).
+ */
+export const STILL_RUNNING_PROBLEM = "urn:todo:problem:still-running";

@@ -9,6 +9,8 @@ export const ERROR_CODES = {
   NOT_FOUND: { status: 404, title: "Not Found" },
   METHOD_NOT_ALLOWED: { status: 405, title: "Method Not Allowed" },
   CONFLICT: { status: 409, title: "Conflict" },
+  // A request with the same Idempotency-Key is still running: wait and repeat, not a refusal (ADR 0150).
+  STILL_RUNNING: { status: 409, title: "Still Running" },
   GONE: { status: 410, title: "Gone" },
   PRECONDITION_FAILED: { status: 412, title: "Precondition Failed" },
   PAYLOAD_TOO_LARGE: { status: 413, title: "Payload Too Large" },

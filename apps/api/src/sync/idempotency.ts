@@ -20,7 +20,8 @@ const otherRequest = () =>
     errors: [{ field: "Idempotency-Key", message: "was used with another method, path or body" }],
   });
 const stillRunning = () =>
-  new AppError("CONFLICT", "A request with this Idempotency-Key is still running; repeat it once that one answers.", {
+  // Its own problem type (urn:todo:problem:still-running): clients tell it from a refusing 409.
+  new AppError("STILL_RUNNING", "A request with this Idempotency-Key is still running; repeat it once that one answers.", {
     headers: { "Retry-After": "1" },
   });
 

@@ -71,7 +71,11 @@ export function withSyncHeaders<T>(document: T): T {
       if (WRITES.includes(method)) {
         op.parameters = [...(op.parameters ?? []), idempotencyKey];
         also(responses, "400", "An Idempotency-Key that is not 1 to 255 visible ASCII characters.");
-        also(responses, "409", "A request with the same Idempotency-Key is still running.");
+        also(
+          responses,
+          "409",
+          "A request with the same Idempotency-Key is still running (`type` `urn:todo:problem:still-running`): repeat it after `Retry-After` seconds.",
+        );
         also(responses, "422", "The Idempotency-Key was used for a different request.");
         for (const [status, res] of Object.entries(responses)) {
           if (status.startsWith("2")) res.headers = { ...res.headers, "Idempotent-Replayed": replayed };
