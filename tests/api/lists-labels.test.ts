@@ -21,7 +21,9 @@ describe("contract 6.2: lists", () => {
     expect(res.headers.get("location")).toBe(`/api/${user.id}/lists/${list.id}`);
     expect(list).toMatchObject({ name: "Work", color: "#aabbcc", open_count: 0, version: 1 });
     // A refusal, not the still-running 409 a client waits out (ADR 0150).
-    expect((await expectProblem(await api.post("lists", { name: "WORK" }), 409)).type).toBe("urn:todo:problem:conflict");
+    expect((await expectProblem(await api.post("lists", { name: "WORK" }), 409)).type).toBe(
+      "urn:todo:problem:conflict",
+    );
     await expectFieldError(await api.post("lists", { name: "" }), "name");
     await expectFieldError(await api.post("lists", { name: "x", color: "red" }), "color");
     await expectFieldError(await api.post("lists", { name: "x", open_count: 3 }), "open_count");

@@ -21,9 +21,13 @@ const otherRequest = () =>
   });
 const stillRunning = () =>
   // Its own problem type (urn:todo:problem:still-running): clients tell it from a refusing 409.
-  new AppError("STILL_RUNNING", "A request with this Idempotency-Key is still running; repeat it once that one answers.", {
-    headers: { "Retry-After": "1" },
-  });
+  new AppError(
+    "STILL_RUNNING",
+    "A request with this Idempotency-Key is still running; repeat it once that one answers.",
+    {
+      headers: { "Retry-After": "1" },
+    },
+  );
 
 /**
  * The request's fingerprint: method, path with query, and the body: the JSON the body guard
