@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Task } from "../tasks/model";
-import { afterSent, type Pending, requestOf } from "./ops";
+import { afterRefusal, afterSent, type Pending, requestOf, TWIN_WAITS } from "./ops";
 
 const entry = (over: Partial<Pending> & Pick<Pending, "op">): Pending =>
   ({ key: "k", taskId: "t1", base: 1, before: null, ...over }) as Pending;
@@ -59,5 +59,27 @@ describe("queued changes", () => {
     const bulk = entry({ op: "bulk", key: "b", body: { action: "complete" }, bases: { t1: 1, t2: 7 }, base: null });
     const [next] = afterSent([edit, bulk], edit, { id: "t1", version: 2 } as Task);
     expect(next).toMatchObject({ bases: { t1: 2, t2: 7 } });
+  });
+
+  it("a 409 whose key is still running waits Retry-After (bounded) and is sent again; any other 409 is a refusal", () => {
+    const running = (retryAfter?: number) => ({
+      status: 409,
+      problem: { type: "urn:todo:problem:still-running", ...(retryAfter === undefined ? {} : { retryAfter }) },
+    });
+    expect(afterRefusal(running(1), 0)).toEqual({ next: "wait", ms: 1000 });
+    expect(afterRefusal(running(), 0)).toEqual({ next: "wait", ms: 1000 });
+    // A long Retry-After is cut short; the queue waits behind it.
+    expect(afterRefusal(running(3600), 0)).toEqual({ next: "wait", ms: 5000 });
+    expect(afterRefusal(running(1), TWIN_WAITS - 1)).toMatchObject({ next: "wait" });
+    // Still running after that: kept with the waiting changes, never dropped.
+    expect(afterRefusal(running(1), TWIN_WAITS)).toEqual({ next: "later" });
+    // A list name clash is also 409, but a refusal; so is a 409 without a problem type.
+    expect(afterRefusal({ status: 409, problem: { type: "urn:todo:problem:conflict" } }, 0)).toEqual({
+      next: "refused",
+    });
+    expect(afterRefusal({ status: 409 }, 0)).toEqual({ next: "refused" });
+    expect(afterRefusal({ status: 422, problem: { type: "urn:todo:problem:still-running" } }, 0)).toEqual({
+      next: "refused",
+    });
   });
 });

@@ -1,4 +1,5 @@
 import type { TaskCreate, TaskUpdate } from "@todo/contract";
+import { STILL_RUNNING_PROBLEM } from "@todo/contract/rules";
 import type { BulkAction } from "../tasks/api-client";
 import type { Task, TaskListInfo } from "../tasks/model";
 
@@ -127,4 +128,28 @@ export function afterSent(entries: readonly Pending[], sent: Pending, answer: un
       }
       return next;
     });
+}
+
+/** A twin is waited for at most this long each time (whatever Retry-After says)… */
+export const TWIN_WAIT_MAX_MS = 5_000;
+/** …and this many times in a row; then the entry waits like one the API could not take (ADR 0150). */
+export const TWIN_WAITS = 5;
+
+/**
+ * What to do with a refused send (ADR 0150). A 409 of type `still-running` means the same
+ * Idempotency-Key is being answered right now: this is a resend (after a reload, a timeout, a lost
+ * answer) of a change the first request will most likely save. Dropping it would show a refusal
+ * and undo the row although the change lands, so the entry stays and is sent again after
+ * `Retry-After` (bounded), when the stored answer is replayed. `waited` is how often it already
+ * waited in a row. "wait": milliseconds to wait, then send it again; "later": keep it, stop the
+ * run, send it with the waiting ones; "refused": any other answer, decided as before.
+ */
+export function afterRefusal(
+  error: { status: number; problem?: { type?: string; retryAfter?: number } },
+  waited: number,
+): { next: "wait"; ms: number } | { next: "later" } | { next: "refused" } {
+  if (error.status !== 409 || error.problem?.type !== STILL_RUNNING_PROBLEM) return { next: "refused" };
+  if (waited >= TWIN_WAITS) return { next: "later" };
+  const seconds = error.problem.retryAfter ?? 1;
+  return { next: "wait", ms: Math.min(Math.max(seconds * 1000, 100), TWIN_WAIT_MAX_MS) };
 }

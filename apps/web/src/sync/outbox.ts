@@ -2,7 +2,7 @@ import { createStore, get, set } from "idb-keyval";
 import type { TaskApi } from "../tasks/api-client";
 import { ApiError } from "../tasks/api-error";
 import type { Task } from "../tasks/model";
-import { afterSent, onto, type Pending, requestOf, theirs, touches } from "./ops";
+import { afterRefusal, afterSent, onto, type Pending, requestOf, theirs, touches } from "./ops";
 
 export type { Pending, PendingOp } from "./ops";
 
@@ -34,6 +34,8 @@ export class Outbox {
   private readonly waiting = new Map<string, (result: Result) => void>();
   private running: Promise<void> | null = null;
   private again = false;
+  /** How often in a row an entry waited for a twin still running on the server (ADR 0150). */
+  private readonly twinWaits = new Map<string, number>();
   private readonly store = typeof indexedDB === "undefined" ? undefined : createStore("todo-sync", "outbox");
   readonly loaded: Promise<void>;
 
@@ -113,6 +115,7 @@ export class Outbox {
     });
     if (!entry) return false;
     let answer: unknown;
+    const waited = this.twinWaits.get(entry.key) ?? 0;
     try {
       answer = await this.send(entry);
     } catch (error) {
@@ -121,6 +124,23 @@ export class Outbox {
         return false;
       }
       if (error.kind === "session") return false;
+      // The same key is still being answered (a resend after a reload or a lost answer): not a
+      // refusal. Wait and send it again, to get the stored answer; never drop it (ADR 0150).
+      const twin = afterRefusal(error, waited);
+      if (twin.next === "wait") {
+        this.twinWaits.set(entry.key, waited + 1);
+        await new Promise((resolve) => setTimeout(resolve, twin.ms));
+        return true;
+      }
+      if (twin.next === "later") {
+        // Still running after several waits: it waits with the unsent ones (banner, tried every
+        // 5 s, once each: the count is kept). The 409 itself asked for another run (onAnswer);
+        // nothing queued can go before this entry, so that run would only resend it at once.
+        this.again = false;
+        this.update({ offline: true });
+        return false;
+      }
+      this.twinWaits.delete(entry.key);
       if (error.status === 412 && entry.op === "move") {
         // Position is all a move touches: it goes onto the current version (ADR 0140).
         const current = error.current as Task | undefined;
@@ -137,7 +157,8 @@ export class Outbox {
       if (gone) {
         answer = null; // Deleted elsewhere: it disappears, no error (contract 9).
       } else {
-        // Refused for good (400/404/409/422): drop it, and what was queued on a draft that never existed.
+        // Refused for good (400/404/422, a 409 other than still-running): drop it, and what was
+        // queued on a draft that never existed.
         const draft = entry.op === "create" || entry.op === "list-create";
         const dropped = (e: Pending) => e === entry || (draft && e.taskId === entry.taskId);
         await this.save(this.state.entries.filter((e) => !dropped(e)));
@@ -146,6 +167,7 @@ export class Outbox {
         return true;
       }
     }
+    this.twinWaits.delete(entry.key);
     await this.save(afterSent(this.state.entries, entry, answer));
     this.update({ offline: false });
     this.settle(entry.key, { status: "sent", answer });

@@ -94,6 +94,19 @@ describe("task API client", () => {
     expect(error.detail).toBe("There is no task with that id in your list.");
   });
 
+  it("carries a refusal's problem type and Retry-After, so the queue can tell a running twin (ADR 0150)", async () => {
+    const running = () =>
+      new Response(
+        JSON.stringify({ type: "urn:todo:problem:still-running", title: "Still Running", status: 409, detail: "d" }),
+        { status: 409, headers: { "content-type": "application/problem+json", "retry-after": "2" } },
+      );
+    const { api } = setup([running, () => problem(409, "A list with that name exists.")]);
+    const twin = (await api.write("POST", "/tasks", {}, {}).catch((e: unknown) => e)) as ApiError;
+    expect(twin.problem).toEqual({ type: "urn:todo:problem:still-running", retryAfter: 2 });
+    const clash = (await api.write("POST", "/lists", {}, {}).catch((e: unknown) => e)) as ApiError;
+    expect(clash.problem).toEqual({ type: "urn:x" });
+  });
+
   it("treats a network failure and a gateway 503 as unreachable", async () => {
     const { api } = setup([
       () => {

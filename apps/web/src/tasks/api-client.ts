@@ -24,7 +24,11 @@ async function problemOf(response: Response): Promise<ApiError> {
       const field = errors?.[0];
       const text = field && !detail.includes(field.message) ? `${detail} (${field.field}: ${field.message})` : detail;
       const current = response.status === 412 ? (body as { current?: unknown }).current : undefined;
-      return new ApiError(gatewayDown ? "unreachable" : "refused", response.status, text, current);
+      const problem = {
+        ...(typeof body.type === "string" ? { type: body.type } : {}),
+        ...(response.headers.has("retry-after") ? { retryAfter: retryAfterSeconds(response) } : {}),
+      };
+      return new ApiError(gatewayDown ? "unreachable" : "refused", response.status, text, current, problem);
     }
   }
   if (gatewayDown) return unreachable();

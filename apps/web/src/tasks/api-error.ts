@@ -14,6 +14,11 @@ export class ApiError extends Error {
     readonly detail: string,
     /** A 412's `current` member: the resource as the server has it now (contract 8). */
     readonly current?: unknown,
+    /**
+     * The problem's `type` and the answer's `Retry-After` (seconds): a 409 of type
+     * `urn:todo:problem:still-running` is a wait, not a refusal (ADR 0150).
+     */
+    readonly problem: { type?: string; retryAfter?: number } = {},
   ) {
     super(detail);
   }
