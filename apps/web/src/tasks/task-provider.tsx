@@ -15,6 +15,7 @@ import { refreshViews } from "../sync/apply-changes";
 import { applySent } from "../sync/apply-sent";
 import { startLiveSync } from "../sync/live-sync";
 import { Outbox, type OutboxState } from "../sync/outbox";
+import { inOwnTask } from "../sync/own-task";
 import { persistCache } from "../sync/persist-cache";
 import { registerServiceWorker } from "../sync/service-worker";
 import { createTaskApi, type TaskApi } from "./api-client";
@@ -167,23 +168,25 @@ export function TaskProvider({
   // Waiting changes are tried again when the browser says it is back, and every few seconds.
   const waiting = sync.offline && sync.entries.length > 0;
   useEffect(() => {
-    void outbox.flush();
-    if (!waiting) return;
+    const first = inOwnTask(() => void outbox.flush());
+    if (!waiting) return first;
     const again = () => void outbox.flush();
     const timer = setInterval(again, 5_000);
     window.addEventListener("online", again);
     return () => {
+      first();
       clearInterval(timer);
       window.removeEventListener("online", again);
     };
   }, [waiting, outbox]);
 
+  // Each start-up job in a task of its own, not in the one that commits hydration (ADR 0151).
   useEffect(
-    () => startLiveSync({ api, client, userId, busy: () => outbox.snapshot().entries.length > 0 }),
+    () => inOwnTask(() => startLiveSync({ api, client, userId, busy: () => outbox.snapshot().entries.length > 0 })),
     [api, client, userId, outbox],
   );
-  useEffect(() => persistCache(client, userId), [client, userId]);
-  useEffect(registerServiceWorker, []);
+  useEffect(() => inOwnTask(() => persistCache(client, userId)), [client, userId]);
+  useEffect(() => inOwnTask(registerServiceWorker), []);
 
   // Coming back online or to the tab is a good moment to try again by itself.
   useEffect(() => {
