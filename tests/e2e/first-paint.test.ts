@@ -92,7 +92,7 @@ describe("the first page of tasks is rendered by the server (ADR 0137)", () => {
     await context.close();
   });
 
-  it("loads, shows due dates in the person's zone and settles without building an Intl date format (ADR 0148)", async () => {
+  it("loads, shows due dates in the person's zone and settles without building an Intl date format (ADR 0149)", async () => {
     // Kathmandu is 5:45 ahead of UTC and the browser is in New York: the day must be the person's.
     const zone = "Asia/Kathmandu";
     const user = await userInZone("ssr-no-intl", zone);

@@ -241,15 +241,27 @@ describe("organising views", () => {
       8,
     );
     const { context, page } = await newVisitor(browser(), { user });
+    // The pages the browser asks for (an account without a zone gets no rows in the HTML, ADR 0137).
+    const asked: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (/\/api\/[^/]+\/tasks$/.test(url.pathname)) asked.push(url.searchParams.get("limit") ?? "");
+    });
     const t = taskPage(page);
     await t.open("?sort=title");
-    // Pages of 50 (ADR 0137): 50, 100, 150, 200, then the last 30.
-    expect(await t.rows.count()).toBe(50);
-    expect(await t.left()).toBe("50+ tasks left");
-    for (const count of [100, 150, 200, 230]) {
-      await page.locator(".load-more").scrollIntoViewIfNeeded();
-      await expect.poll(() => t.rows.count()).toBe(count);
+    // A first page of 20, then pages of 100 (ADR 0152): 20, 120, 220, then the last 10. The next
+    // page may already come by itself while the end of the list is within a screen.
+    expect([20, 120]).toContain(await t.rows.count());
+    expect(await t.left()).toMatch(/^(20|120)\+ tasks left$/);
+    while ((await t.rows.count()) < 230) {
+      const before = await t.rows.count();
+      await page
+        .locator(".load-more")
+        .scrollIntoViewIfNeeded({ timeout: 2_000 })
+        .catch(() => {}); // replaced while a page arrives: the count below says whether it came
+      await expect.poll(() => t.rows.count()).toBeGreaterThan(before);
     }
+    expect(asked).toEqual(["20", "100", "100", "100"]);
     expect(await page.locator(".load-more").count()).toBe(0);
     const titles = await t.titles();
     expect(new Set(titles).size).toBe(230);

@@ -5,10 +5,10 @@ import { withPending } from "../sync/overlay";
 import type { FirstPage } from "./first-paint";
 import { keys } from "./task-cache";
 import { useTaskStore } from "./task-provider";
-import { apiQuery, type View, type ViewOptions, viewKey } from "./view";
+import { apiQuery, nextPage, type View, type ViewOptions, viewKey } from "./view";
 
 /**
- * One view's tasks, a page (100, the API's default) at a time, following the
+ * One view's tasks, a page at a time (a short first one, then longer ones), following the
  * `Link: rel="next"` the API sends; `more()` asks for the next page.
  */
 export function useViewTasks(view: View, options: ViewOptions, timeZone: string, first?: FirstPage | null) {
@@ -19,7 +19,7 @@ export function useViewTasks(view: View, options: ViewOptions, timeZone: string,
     queryKey,
     queryFn: ({ pageParam }) => api.tasks(pageParam ?? new URLSearchParams(query)),
     initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next,
+    getNextPageParam: (last) => nextPage(last.next),
     // The page the server rendered (ADR 0137): no second fetch, nothing redrawn.
     ...(first?.query === query
       ? { initialData: { pages: [first.page], pageParams: [null] }, initialDataUpdatedAt: first.at }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiQuery, defaultsFor, optionsHref, parseOptions, parseView } from "./view";
+import { apiQuery, defaultsFor, nextPage, optionsHref, parseOptions, parseView } from "./view";
 
 describe("views are addresses", () => {
   it("reads each view from its path and refuses anything else", () => {
@@ -32,7 +32,7 @@ describe("views are addresses", () => {
       status: "all",
       sort: "created",
       tz: "UTC",
-      limit: "50",
+      limit: "20",
     });
     expect(q({ kind: "upcoming" })).toMatchObject({ due: "upcoming", status: "pending", sort: "due" });
     expect(q({ kind: "today" }).due_to).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -41,6 +41,16 @@ describe("views are addresses", () => {
       q: "milk",
       status: "completed",
     });
+  });
+
+  it("asks for longer pages after the first, keeping the API's cursor", () => {
+    const next = nextPage("http://api.test/api/u/tasks?limit=20&sort=title&cursor=abc");
+    expect(Object.fromEntries(new URL(next ?? "").searchParams)).toEqual({
+      limit: "100",
+      sort: "title",
+      cursor: "abc",
+    });
+    expect(nextPage(null)).toBeNull();
   });
 
   it("gives a task typed in a view the fields that keep it there", () => {

@@ -74,10 +74,21 @@ export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptio
 
 /** The API query (contract 6.4) behind a view: a view is a query, paged by the server. */
 /**
- * Rows per page: two phone screens and more than a desktop one. Every row of the first page is
- * rendered and hydrated before the page answers a tap (ADR 0137); the next page comes on scroll.
+ * Rows of the first page: two phone screens and more than a desktop one. Every one of them is in
+ * the HTML and hydrated before the page answers a tap (ADR 0137), so fewer is faster: 20 instead
+ * of 50 cut the blocking time of a load by a quarter (ADR 0152).
  */
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = 20;
+/** Rows of each page after the first, asked for as the list's end scrolls near: nothing waits on them. */
+export const NEXT_PAGE_SIZE = 100;
+
+/** The API's next-page address (its cursor kept) asking for `NEXT_PAGE_SIZE` rows. */
+export function nextPage(next: string | null): string | null {
+  if (!next) return null;
+  const url = new URL(next);
+  url.searchParams.set("limit", String(NEXT_PAGE_SIZE));
+  return url.href;
+}
 
 export function apiQuery(view: View, options: ViewOptions, timeZone: string): URLSearchParams {
   const params = new URLSearchParams();
