@@ -2,7 +2,7 @@ import type { BrowserContext } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { taskPage } from "./support/task-page.ts";
-import { apiAs, createUser } from "./support/users.ts";
+import { apiAs, authPost, cookieHeader, createUser } from "./support/users.ts";
 
 const browser = sharedBrowser();
 /** Contract 9: a change shows everywhere within 2 s of its commit (measured from before the request). */
@@ -101,6 +101,32 @@ describe("live updates between devices and tabs", () => {
       await within(LIVE_MS, async () => (await tab.titles()).includes("Feed the cat"));
     }
     expect(Date.now() - again).toBeLessThanOrEqual(LIVE_MS);
+    await context.close();
+  });
+
+  it("a change made between the server's render and the live sync's start still shows (ADR 0153)", async () => {
+    const user = await createUser("render-gap");
+    // With a zone the server renders the rows; the browser does not fetch them again.
+    const zone = await authPost("/update-user", { timeZone: "Europe/Paris" }, { cookie: cookieHeader(user) });
+    expect(zone.ok).toBe(true);
+    const api = await apiAs(user);
+    const [task] = await api.createTasks([{ title: "Before the render" }]);
+    const { context, page } = await newVisitor(browser(), { user, timeZone: "Europe/Paris" });
+    // Hold the page's change-feed requests and its stream, as a slow phone would start them late.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/api\/[^/]+\/(changes|events)(\?|$)/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const t = taskPage(page);
+    await t.open();
+    expect(await t.titles()).toEqual(["Before the render"]);
+    await api.put(`/tasks/${task?.id}`, { title: "Renamed meanwhile" });
+    release();
+    await within(5_000, async () => (await t.titles()).includes("Renamed meanwhile"));
     await context.close();
   });
 });

@@ -13,6 +13,11 @@ interface Options {
   userId: string;
   /** True while this tab's own changes are on their way: their answer refreshes the views then. */
   busy: () => boolean;
+  /**
+   * Where the server's render read the feed, before the data it handed over (ADR 0153): the first
+   * pull brings every change since. Without one, the first pull only learns the current cursor.
+   */
+  cursor?: string | null;
 }
 
 /**
@@ -21,10 +26,10 @@ interface Options {
  * fans each poke out to the others over a BroadcastChannel. Every tab then pulls `/changes`
  * from its own cursor into its own cache. Returns the function that stops it all.
  */
-export function startLiveSync({ api, client, userId, busy }: Options): () => void {
+export function startLiveSync({ api, client, userId, busy, cursor: rendered }: Options): () => void {
   const stop = new AbortController();
   const channel = new BroadcastChannel(`todo-sync:${userId}`);
-  let cursor: string | null = null;
+  let cursor: string | null = rendered ?? null;
   let pulling: Promise<void> | null = null;
   let again = false;
 

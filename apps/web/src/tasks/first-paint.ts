@@ -15,4 +15,6 @@ export interface FirstLists {
   lists: TaskListInfo[];
   labels: LabelInfo[];
   at: number;
+  /** The change feed's cursor read before these and the first page (ADR 0153). */
+  cursor?: string;
 }

@@ -86,6 +86,8 @@ export function TaskProvider({
   // Before any child reads the clock; the same value every render, so a repeat is harmless.
   rememberZoneOffset(zoneOffset);
   const timeZone = saved ?? browserTimeZone();
+  // Where the server read the change feed before its data (ADR 0153): the live sync starts there.
+  const [firstCursor] = useState(() => first?.cursor ?? null);
   const [outage, setOutage] = useState<string | null>(null);
   const [rowErrors, setRowErrors] = useState<Record<string, RowError>>({});
   const [deleted, setDeleted] = useState<Task[] | null>(null);
@@ -182,8 +184,11 @@ export function TaskProvider({
 
   // Each start-up job in a task of its own, not in the one that commits hydration (ADR 0151).
   useEffect(
-    () => inOwnTask(() => startLiveSync({ api, client, userId, busy: () => outbox.snapshot().entries.length > 0 })),
-    [api, client, userId, outbox],
+    () =>
+      inOwnTask(() =>
+        startLiveSync({ api, client, userId, busy: () => outbox.snapshot().entries.length > 0, cursor: firstCursor }),
+      ),
+    [api, client, userId, outbox, firstCursor],
   );
   useEffect(() => inOwnTask(() => persistCache(client, userId)), [client, userId]);
   useEffect(() => inOwnTask(registerServiceWorker), []);

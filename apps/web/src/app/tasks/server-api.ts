@@ -40,12 +40,20 @@ async function inTime<T>(work: () => Promise<T>): Promise<T | null> {
   }
 }
 
-/** The sidebar's lists and labels, for every view. */
+/**
+ * Where the change feed stood before any of the render's data was read (ADR 0153), once per
+ * request for the layout and the page. The browser's live sync pulls every change after it, so a
+ * change committed between this render and the sync's start is not missed.
+ */
+const firstCursor = cache(async (userId: string) => (await (await serverApi(userId)).changes(null)).cursor);
+
+/** The sidebar's lists and labels, for every view, and the feed's position before them. */
 export const firstLists = (userId: string): Promise<FirstLists | null> =>
   inTime(async () => {
+    const cursor = await firstCursor(userId);
     const api = await serverApi(userId);
     const [lists, labels] = await Promise.all([api.lists(), api.labels()]);
-    return { lists, labels, at: Date.now() };
+    return { lists, labels, at: Date.now(), cursor };
   });
 
 /**
@@ -61,6 +69,8 @@ export const firstPage = (
   if (!timeZone) return Promise.resolve(null);
   const query = apiQuery(view, parseOptions(view, search), timeZone).toString();
   return inTime(async () => {
+    // Read after the feed's position the layout hands the browser (ADR 0153).
+    await firstCursor(userId);
     const page = await (await serverApi(userId)).tasks(new URLSearchParams(query));
     return { query, page, at: Date.now() };
   });
