@@ -170,13 +170,13 @@ export function TaskProvider({
   // Waiting changes are tried again when the browser says it is back, and every few seconds.
   const waiting = sync.offline && sync.entries.length > 0;
   useEffect(() => {
-    const first = inOwnTask(() => void outbox.flush());
-    if (!waiting) return first;
+    const firstFlush = inOwnTask(() => void outbox.flush());
+    if (!waiting) return firstFlush;
     const again = () => void outbox.flush();
     const timer = setInterval(again, 5_000);
     window.addEventListener("online", again);
     return () => {
-      first();
+      firstFlush();
       clearInterval(timer);
       window.removeEventListener("online", again);
     };
