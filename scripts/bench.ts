@@ -19,7 +19,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -29,6 +29,8 @@ import { peakDuring, startApi } from "./bench/api-process.ts";
 import { captureSql } from "./bench/capture-sql.ts";
 import { hottestFunctions } from "./bench/cpu-profile.ts";
 import { ENDPOINTS } from "./bench/endpoints.ts";
+import { type Floor, recordAnswer, startFloor } from "./bench/floor.ts";
+import type { FloorRoute } from "./bench/floor-server.ts";
 import { httpLoad, type LoadResult } from "./bench/http-load.ts";
 import { pgbench } from "./bench/pgbench.ts";
 import { printReport, type Report } from "./bench/report.ts";
@@ -71,6 +73,7 @@ const secret = randomBytes(36).toString("base64url");
 const issuer = "http://localhost:3000";
 const pool = new pg.Pool({ connectionString: database.url, max: 2 });
 let api: Awaited<ReturnType<typeof startApi>> | undefined;
+let stopCeilings: (() => Promise<unknown>) | undefined;
 
 try {
   say(`seeding (readers with 20, 100 and ${largeTasks} tasks)…`);
@@ -94,9 +97,37 @@ try {
   });
   say(`DATABASE_PREPARED_STATEMENTS=${preparedStatements}; pgbench -M ${protocol}`);
   const rss = { idle: api.rssMiB(), peak: 0, end: 0 };
+  // Two ceilings, loaded right after the API and pgbench in every round (ADR 0080): the floor
+  // (Node's own server answering each endpoint's recorded answer, nothing else to do) and lean
+  // (the endpoint's own SQL through node-postgres, rows as JSON, no framework), same workers.
+  const routes: FloorRoute[] = [];
+  const leanRoutes: FloorRoute[] = [];
+  for (const endpoint of endpoints) {
+    const route = await recordAnswer(endpoint.http(api.origin, users[endpoint.user]));
+    routes.push(route);
+    const queries = await captureSql(database.url, (db) => endpoint.service(db, users[endpoint.user]));
+    leanRoutes.push({ ...route, queries });
+  }
+  const workers = args.workers ? Number(args.workers) : availableParallelism();
+  const ceilings = {
+    floor: await startFloor(root, routes, workers),
+    lean: await startFloor(root, leanRoutes, workers, { databaseUrl: database.url, driver: "pg" }),
+    leanPostgresJs: await startFloor(root, leanRoutes, workers, { databaseUrl: database.url, driver: "postgres" }),
+  };
+  stopCeilings = () => Promise.all(Object.values(ceilings).map((c) => c.stop()));
   const started = new Date();
 
-  const perEndpoint = new Map<string, { api: LoadResult[]; db: LoadResult[]; rssPeak: number }>();
+  const perEndpoint = new Map<
+    string,
+    {
+      api: LoadResult[];
+      db: LoadResult[];
+      floor: LoadResult[];
+      lean: LoadResult[];
+      leanPostgresJs: LoadResult[];
+      rssPeak: number;
+    }
+  >();
   const page = { small: [] as LoadResult[], large: [] as LoadResult[] };
   for (let round = 1; round <= rounds; round++) {
     for (const endpoint of endpoints) {
@@ -109,14 +140,31 @@ try {
       rss.peak = Math.max(rss.peak, peak);
       const queries = await captureSql(database.url, (db) => endpoint.service(db, user));
       const dbResult = await pgbench(database.url, queries, { clients: connections, seconds, protocol });
-      const entry = perEndpoint.get(endpoint.name) ?? { api: [], db: [], rssPeak: 0 };
+      const entry = perEndpoint.get(endpoint.name) ?? {
+        api: [],
+        db: [],
+        floor: [],
+        lean: [],
+        leanPostgresJs: [],
+        rssPeak: 0,
+      };
+      for (const [name, server] of Object.entries(ceilings) as [keyof typeof ceilings, Floor][]) {
+        const ceilingSpec = { ...endpoint.http(server.origin, user), connections, seconds };
+        if (round === 1) await httpLoad({ ...ceilingSpec, seconds: 1 });
+        const before = server.cpuMs();
+        const result = await httpLoad(ceilingSpec);
+        result.cpuMsPerRequest = (server.cpuMs() - before) / Math.max(1, result.requests);
+        entry[name].push(result);
+      }
       entry.rssPeak = Math.max(entry.rssPeak, peak);
       entry.api.push(apiResult);
       entry.db.push(dbResult);
       perEndpoint.set(endpoint.name, entry);
       say(
         `round ${round} ${endpoint.name}: API ${Math.round(apiResult.rps)}/s ` +
-          `(${apiResult.cpuMsPerRequest?.toFixed(2)} ms CPU each), pgbench ${Math.round(dbResult.rps)}/s`,
+          `(${apiResult.cpuMsPerRequest?.toFixed(2)} ms CPU each), pgbench ${Math.round(dbResult.rps)}/s, ` +
+          `floor ${Math.round(entry.floor.at(-1)?.rps ?? 0)}/s, lean ${Math.round(entry.lean.at(-1)?.rps ?? 0)}/s ` +
+          `(postgres.js ${Math.round(entry.leanPostgresJs.at(-1)?.rps ?? 0)}/s)`,
       );
     }
     // One connection each, alternating: the first page's latency at two sizes.
@@ -150,18 +198,29 @@ try {
       preparedStatements,
       load: loadavg().map((l) => Math.round(l * 100) / 100),
     },
-    endpoints: [...perEndpoint].map(([name, r]) => ({ name, api: r.api, pgbench: r.db, rssPeakMiB: r.rssPeak })),
+    endpoints: [...perEndpoint].map(([name, r]) => ({
+      name,
+      api: r.api,
+      pgbench: r.db,
+      floor: r.floor,
+      lean: r.lean,
+      leanPostgresJs: r.leanPostgresJs,
+      rssPeakMiB: r.rssPeak,
+    })),
     firstPage: { smallTasks: 100, largeTasks, small: page.small, large: page.large },
     rssMiB: rss,
   };
   if (args.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else printReport(report);
-  const bad = report.endpoints.flatMap((e) => [...e.api, ...e.pgbench]).reduce((n, r) => n + r.bad, 0);
+  const bad = report.endpoints
+    .flatMap((e) => [...e.api, ...e.pgbench, ...e.floor, ...e.lean, ...e.leanPostgresJs])
+    .reduce((n, r) => n + r.bad, 0);
   if (bad > 0) {
     say(`${bad} requests failed or answered an unexpected status: the figures above are not trustworthy`);
     process.exitCode = 1;
   }
 } finally {
+  await stopCeilings?.();
   await api?.stop();
   await pool.end();
   await database.release();

@@ -16,7 +16,18 @@ export interface Report {
     /** 1, 5 and 15 minute load averages when the run ended: how busy the machine was. */
     load: number[];
   };
-  endpoints: { name: string; api: LoadResult[]; pgbench: LoadResult[]; rssPeakMiB: number }[];
+  endpoints: {
+    name: string;
+    api: LoadResult[];
+    pgbench: LoadResult[];
+    /** Node's own HTTP server answering the API's recorded answer and nothing else (ADR 0080). */
+    floor: LoadResult[];
+    /** The endpoint's own SQL through node-postgres behind Node's HTTP server, no framework (ADR 0080). */
+    lean: LoadResult[];
+    /** The same as `lean` through postgres.js instead of node-postgres (ADR 0080). */
+    leanPostgresJs: LoadResult[];
+    rssPeakMiB: number;
+  }[];
   firstPage: { smallTasks: number; largeTasks: number; small: LoadResult[]; large: LoadResult[] };
   rssMiB: { idle: number; peak: number; end: number };
 }
@@ -77,6 +88,7 @@ export function printReport(r: Report): void {
     ];
     console.log([e.name.padEnd(widths[0] ?? 0), ...cells.map((c, i) => pad(c, widths[i + 1] ?? 0))].join(" "));
   }
+  printCeilings(r);
   const small = median(r.firstPage.small.map((x) => x.p50));
   const large = median(r.firstPage.large.map((x) => x.p50));
   console.log(
@@ -86,4 +98,62 @@ export function printReport(r: Report): void {
   console.log(
     `API memory (RSS): ${r.rssMiB.idle} MiB idle, ${r.rssMiB.peak} MiB peak under load, ${r.rssMiB.end} MiB at the end\n`,
   );
+}
+
+type Summary = { rps: number; p50: number; p99: number; cpu: number };
+const summary = (results: LoadResult[]): Summary => ({
+  rps: median(results.map((x) => x.rps)),
+  p50: median(results.map((x) => x.p50)),
+  p99: median(results.map((x) => x.p99)),
+  cpu: median(results.map((x) => x.cpuMsPerRequest ?? Number.NaN)),
+});
+
+/** The ceilings of ADR 0080 beside the API, same endpoints, same run. */
+function printCeilings(r: Report): void {
+  console.log(
+    "\nceilings (ADR 0080), Node's own http server with the API's workers. floor: the API's recorded answer and\n" +
+      "nothing else. lean: the endpoint's own SQL (prepared), rows as JSON, no framework, through node-postgres\n" +
+      "(the API's driver) and through postgres.js (pipelining). Ratios: of pgbench, and the API's of lean pg.\n",
+  );
+  const head = [
+    "endpoint",
+    "floor req/s",
+    "p99 ms",
+    "lean pg req/s",
+    "p50 ms",
+    "p99 ms",
+    "CPU ms/req",
+    "of pgbench",
+    "postgres.js",
+    "p50 ms",
+    "p99 ms",
+    "of pgbench",
+    "API/lean pg",
+  ];
+  const widths = [20, 12, 7, 14, 7, 7, 11, 11, 12, 7, 7, 11, 12];
+  console.log(head.map((h, i) => (i === 0 ? h.padEnd(widths[0] ?? 0) : pad(h, widths[i] ?? 0))).join(" "));
+  for (const e of r.endpoints) {
+    const [a, d, f, l, j] = [e.api, e.pgbench, e.floor, e.lean, e.leanPostgresJs].map(summary) as [
+      Summary,
+      Summary,
+      Summary,
+      Summary,
+      Summary,
+    ];
+    const cells = [
+      fmt(f.rps),
+      fmt(f.p99, 1),
+      fmt(l.rps),
+      fmt(l.p50, 1),
+      fmt(l.p99, 1),
+      fmt(l.cpu, 2),
+      `${fmt((100 * l.rps) / d.rps, 1)}%`,
+      fmt(j.rps),
+      fmt(j.p50, 1),
+      fmt(j.p99, 1),
+      `${fmt((100 * j.rps) / d.rps, 1)}%`,
+      `${fmt((100 * a.rps) / l.rps, 1)}%`,
+    ];
+    console.log([e.name.padEnd(widths[0] ?? 0), ...cells.map((c, i) => pad(c, widths[i + 1] ?? 0))].join(" "));
+  }
 }
