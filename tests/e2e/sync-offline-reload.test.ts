@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { newVisitor, sharedBrowser } from "./support/browser.ts";
 import { sharedDatabase } from "./support/database.ts";
-import { buildFilesMissing, pending } from "./support/offline.ts";
+import { buildFilesMissing, pending, waitingBanner } from "./support/offline.ts";
 import { taskPage } from "./support/task-page.ts";
 import { apiAs, authPost, cookieHeader, createUser, type TestUser } from "./support/users.ts";
 
@@ -164,6 +164,49 @@ describe("offline, after a reload made offline (contract 9)", () => {
       await context.close();
     },
   );
+
+  it("a task added offline, then reloaded, stays on screen when it is saved, before the list is asked again", async () => {
+    const user = await createUser("offline-reload-stays");
+    await (await apiAs(user)).createTasks([{ title: "Already there" }]);
+    const { context, page } = await newVisitor(browser(), { user });
+    const t = taskPage(page);
+    await visitOnce(page);
+    await context.setOffline(true);
+    await t.input.fill("Call the plumber");
+    await t.input.press("Enter");
+    await expect.poll(() => t.titles(), { timeout: 10_000 }).toContain("Call the plumber");
+    // After this reload the new task lives only in the write queue, not in any cached page.
+    await page.reload();
+    await expect.poll(() => t.titles(), { timeout: 30_000 }).toEqual(["Call the plumber", "Already there"]);
+
+    // Every read of the task list is held, so the only copy of the saved task the page can show
+    // is the one the create's own answer gave it.
+    let releaseReads: () => void = () => {};
+    const readsHeld = new Promise<void>((r) => {
+      releaseReads = r;
+    });
+    const isTaskRead = (url: URL) => /\/api\/[^/]+\/tasks$/.test(url.pathname);
+    await context.route(isTaskRead, async (route) => {
+      if (route.request().method() === "GET") await readsHeld;
+      await route.continue().catch(() => {}); // the page may have given up on it meanwhile
+    });
+    const saved = page.waitForResponse((r) => r.request().method() === "POST" && isTaskRead(new URL(r.url())));
+    await context.setOffline(false);
+    expect((await saved).status()).toBe(201);
+    await expect.poll(() => waitingBanner(page).count(), { timeout: 10_000 }).toBe(0);
+    // For a second and a half after the save: the row never went away, and shows as saved.
+    const seen: string[][] = [];
+    for (let i = 0; i < 10; i++) {
+      seen.push(await t.titles());
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    expect(seen.filter((titles) => !titles.includes("Call the plumber"))).toEqual([]);
+    expect(await page.locator("li.task-row.is-unsaved").count()).toBe(0);
+    releaseReads();
+    await expect.poll(() => t.titles(), { timeout: 10_000 }).toEqual(["Call the plumber", "Already there"]);
+    expect((await rows(user.id)).map((r) => r.title)).toEqual(["Already there", "Call the plumber"]);
+    await context.close();
+  });
 
   it("when the quick-add reader cannot be fetched, Enter still adds the line as typed", async () => {
     const user = await createUser("offline-no-reader");
