@@ -69,14 +69,13 @@ if (cluster.isPrimary && workers > 1) {
   const viaPostgresJs = (sql: postgres.Sql) => async (queries: CapturedQuery[]) => {
     let rows: readonly unknown[] = [];
     // One connection for the whole sequence, as the API's transaction-less writes run.
-    await sql.reserve().then(async (conn) => {
-      try {
-        for (const q of queries)
-          rows = await conn.unsafe(q.sql, q.parameters as postgres.ParameterOrJSON<never>[], { prepare: true });
-      } finally {
-        conn.release();
-      }
-    });
+    const conn = await sql.reserve();
+    try {
+      for (const q of queries)
+        rows = await conn.unsafe(q.sql, q.parameters as postgres.ParameterOrJSON<never>[], { prepare: true });
+    } finally {
+      conn.release();
+    }
     return asJson(rows);
   };
   const rowsOf: ((queries: CapturedQuery[]) => Promise<Buffer>) | null = !url

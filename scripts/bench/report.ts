@@ -42,6 +42,14 @@ export const median = (values: number[]) => {
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits });
 const pad = (s: string, n: number) => s.padStart(n);
 
+type Summary = { rps: number; p50: number; p99: number; cpu: number };
+const summary = (results: LoadResult[]): Summary => ({
+  rps: median(results.map((x) => x.rps)),
+  p50: median(results.map((x) => x.p50)),
+  p99: median(results.map((x) => x.p99)),
+  cpu: median(results.map((x) => x.cpuMsPerRequest ?? Number.NaN)),
+});
+
 export function printReport(r: Report): void {
   const { settings: s } = r;
   console.log(
@@ -65,16 +73,8 @@ export function printReport(r: Report): void {
   const widths = [20, 10, 7, 7, 13, 7, 7, 12, 11, 8];
   console.log(head.map((h, i) => (i === 0 ? h.padEnd(widths[0] ?? 0) : pad(h, widths[i] ?? 0))).join(" "));
   for (const e of r.endpoints) {
-    const a = {
-      rps: median(e.api.map((x) => x.rps)),
-      p50: median(e.api.map((x) => x.p50)),
-      p99: median(e.api.map((x) => x.p99)),
-    };
-    const d = {
-      rps: median(e.pgbench.map((x) => x.rps)),
-      p50: median(e.pgbench.map((x) => x.p50)),
-      p99: median(e.pgbench.map((x) => x.p99)),
-    };
+    const a = summary(e.api);
+    const d = summary(e.pgbench);
     const cells = [
       fmt(a.rps),
       fmt(a.p50, 1),
@@ -83,7 +83,7 @@ export function printReport(r: Report): void {
       fmt(d.p50, 2),
       fmt(d.p99, 2),
       `${fmt((100 * a.rps) / d.rps, 1)}%`,
-      fmt(median(e.api.map((x) => x.cpuMsPerRequest ?? Number.NaN)), 2),
+      fmt(a.cpu, 2),
       fmt(e.rssPeakMiB),
     ];
     console.log([e.name.padEnd(widths[0] ?? 0), ...cells.map((c, i) => pad(c, widths[i + 1] ?? 0))].join(" "));
@@ -99,14 +99,6 @@ export function printReport(r: Report): void {
     `API memory (RSS): ${r.rssMiB.idle} MiB idle, ${r.rssMiB.peak} MiB peak under load, ${r.rssMiB.end} MiB at the end\n`,
   );
 }
-
-type Summary = { rps: number; p50: number; p99: number; cpu: number };
-const summary = (results: LoadResult[]): Summary => ({
-  rps: median(results.map((x) => x.rps)),
-  p50: median(results.map((x) => x.p50)),
-  p99: median(results.map((x) => x.p99)),
-  cpu: median(results.map((x) => x.cpuMsPerRequest ?? Number.NaN)),
-});
 
 /** The ceilings of ADR 0080 beside the API, same endpoints, same run. */
 function printCeilings(r: Report): void {

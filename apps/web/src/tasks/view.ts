@@ -72,7 +72,6 @@ export function optionsHref(view: View, options: ViewOptions): string {
 
 export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
 
-/** The API query (contract 6.4) behind a view: a view is a query, paged by the server. */
 /**
  * Rows of the first page: two phone screens and more than a desktop one. Every one of them is in
  * the HTML and hydrated before the page answers a tap (ADR 0137), so fewer is faster: 20 instead
@@ -90,6 +89,7 @@ export function nextPage(next: string | null): string | null {
   return url.href;
 }
 
+/** The API query (contract 6.4) behind a view: a view is a query, paged by the server. */
 export function apiQuery(view: View, options: ViewOptions, timeZone: string): URLSearchParams {
   const params = new URLSearchParams();
   params.set("limit", String(PAGE_SIZE));
