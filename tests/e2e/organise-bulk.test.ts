@@ -121,11 +121,22 @@ describe("many at once, order and shortcuts", () => {
     await page.getByRole("button", { name: "Select", exact: true }).click();
     await t.selectBox("Kept").check();
     await t.selectBox("Gone elsewhere").check();
-    // Another device deletes one of them meanwhile: the bulk change is all or nothing.
+    // Another device deletes one of them meanwhile: the bulk change is all or nothing. The page's
+    // pull of the change feed is held until then, or the live sync may take the deleted task off
+    // the page (and the selection) before the bulk change is sent, which then succeeds.
+    let releaseFeed: () => void = () => {};
+    const feedHeld = new Promise<void>((r) => {
+      releaseFeed = r;
+    });
+    await page.route(/\/api\/[^/]+\/changes(\?|$)/, async (route) => {
+      await feedHeld;
+      await route.continue().catch(() => {}); // the page may have closed meanwhile
+    });
     await api.delete(`/tasks/${gone?.id}`);
     await t.bulk().getByLabel("Set priority").selectOption("1");
     await expect.poll(() => t.bulk().locator(".field-error").textContent()).toMatch(/\S/);
     expect((await api.get<Task>(`/tasks/${kept?.id}`)).priority).toBe(4);
+    releaseFeed();
     await context.close();
   });
 
