@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { signingOut } from "../lib/signing-out";
 import { forgetOfflinePages } from "../sync/service-worker";
 
 /**
@@ -10,6 +11,7 @@ export function SignOutButton() {
   const [busy, setBusy] = useState(false);
   const signOut = async () => {
     setBusy(true);
+    signingOut.now = true;
     await fetch("/api/auth/sign-out", {
       method: "POST",
       credentials: "same-origin",

@@ -11,6 +11,7 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
+import { signingOut } from "../lib/signing-out";
 import { refreshViews } from "../sync/apply-changes";
 import { applySent } from "../sync/apply-sent";
 import { startLiveSync } from "../sync/live-sync";
@@ -143,7 +144,10 @@ export function TaskProvider({
     let message: string;
     let offline = false;
     if (error instanceof ApiError && error.kind === "session") {
-      window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+      if (!signingOut.now)
+        window.location.assign(
+          `/sign-in?next=${encodeURIComponent(window.location.pathname + window.location.search)}`,
+        );
       message = error.detail;
     } else if (error instanceof ApiError && error.kind === "refused") {
       message = error.detail;
